@@ -1,0 +1,91 @@
+"""Demo users: a superuser and one editor for each town, in their own admin language."""
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
+from wagtail.users.models import UserProfile
+
+DEMO_PASSWORD = "twinsite"
+
+EDITORS = [
+    {
+        "username": "naumburg",
+        "first_name": "Anna",
+        "last_name": "Beispiel",
+        "email": "redaktion.naumburg@example.org",
+        "group": "Redaktion Naumburg",
+        "language": "de",
+    },
+    {
+        "username": "lesulis",
+        "first_name": "Claire",
+        "last_name": "Exemple",
+        "email": "redaction.lesulis@example.org",
+        "group": "Rédaction Les Ulis",
+        "language": "fr",
+    },
+]
+
+PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page"]
+COLLECTION_PERMISSIONS = [
+    ("wagtailimages", "add_image"),
+    ("wagtailimages", "change_image"),
+    ("wagtailimages", "choose_image"),
+    ("wagtaildocs", "add_document"),
+    ("wagtaildocs", "change_document"),
+    ("wagtaildocs", "choose_document"),
+]
+
+
+def _permission(app_label, codename):
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def editor_group(name, home_page):
+    """A town's editors may edit and publish their own language's tree only."""
+    group, _ = Group.objects.get_or_create(name=name)
+    group.permissions.add(
+        _permission("wagtailadmin", "access_admin"),
+        _permission("wagtail_localize", "submit_translation"),
+    )
+    for codename in PAGE_PERMISSIONS:
+        GroupPagePermission.objects.get_or_create(
+            group=group, page=home_page, permission=_permission("wagtailcore", codename)
+        )
+    root_collection = Collection.get_first_root_node()
+    for app_label, codename in COLLECTION_PERMISSIONS:
+        GroupCollectionPermission.objects.get_or_create(
+            group=group,
+            collection=root_collection,
+            permission=_permission(app_label, codename),
+        )
+    return group
+
+
+def load_users(log, *, homes):
+    """``homes`` maps a language code to that language's home page."""
+    User = get_user_model()
+    admin = User.objects.filter(username="admin").first()
+    if admin is None:
+        admin = User.objects.create_superuser(
+            "admin", "admin@example.org", DEMO_PASSWORD, first_name="Admin"
+        )
+        log("  created the superuser 'admin'")
+    for spec in EDITORS:
+        group = editor_group(spec["group"], homes[spec["language"]])
+        user = User.objects.filter(username=spec["username"]).first()
+        if user is None:
+            user = User.objects.create_user(
+                spec["username"],
+                spec["email"],
+                DEMO_PASSWORD,
+                first_name=spec["first_name"],
+                last_name=spec["last_name"],
+            )
+            log(f"  created the editor '{spec['username']}' ({spec['group']})")
+        user.groups.add(group)
+        profile = UserProfile.get_for_user(user)
+        if profile.preferred_language != spec["language"]:
+            profile.preferred_language = spec["language"]
+            profile.save(update_fields=["preferred_language"])
+    return admin

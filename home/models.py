@@ -1,0 +1,110 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Locale, Page, TranslatableMixin
+from wagtail.search import index
+
+from partnership.blocks import BodyStreamBlock
+
+
+class HomePage(Page):
+    """The start page of one language's tree.
+
+    The German home page is the site's root page; each other language has its
+    own home page as a wagtail-localize translation beside it, so that Wagtail
+    serves ``/fr/`` from the French tree.
+    """
+
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("Hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_text = models.CharField(
+        _("Hero text"),
+        max_length=255,
+        blank=True,
+        help_text=_("One sentence under the title, shown over the hero image."),
+    )
+    intro = RichTextField(_("Introduction"), blank=True, features=["bold", "italic", "link"])
+    body = StreamField(BodyStreamBlock(), verbose_name=_("Body"), blank=True)
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [FieldPanel("hero_image"), FieldPanel("hero_text")],
+            heading=_("Hero"),
+        ),
+        FieldPanel("intro"),
+        FieldPanel("body"),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("hero_text"),
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["wagtailcore.Page"]
+
+    class Meta:
+        verbose_name = _("Home page")
+        verbose_name_plural = _("Home pages")
+
+
+class SiteIdentity(TranslatableMixin, models.Model):
+    """The partnership's name and contact details, one record per language.
+
+    Wagtail's settings are not translatable, so the header title and the
+    footer's contact box live in a translatable snippet instead. Nothing about
+    a particular pair of towns is written into code or templates.
+    """
+
+    site_name = models.CharField(_("Site name"), max_length=120)
+    tagline = models.CharField(_("Tagline"), max_length=200, blank=True)
+    contact_heading = models.CharField(_("Contact heading"), max_length=120, blank=True, default="")
+    organisation = models.CharField(_("Organisation"), max_length=200, blank=True)
+    address = models.TextField(_("Postal address"), blank=True)
+    email = models.EmailField(_("E-mail"), blank=True)
+    phone = models.CharField(_("Phone"), max_length=40, blank=True)
+    footer_note = models.TextField(
+        _("Footer note"),
+        blank=True,
+        help_text=_("For example who funds the site or when the office is open."),
+    )
+
+    panels = [
+        FieldPanel("site_name"),
+        FieldPanel("tagline"),
+        MultiFieldPanel(
+            [
+                FieldPanel("contact_heading"),
+                FieldPanel("organisation"),
+                FieldPanel("address"),
+                FieldPanel("email"),
+                FieldPanel("phone"),
+            ],
+            heading=_("Contact"),
+        ),
+        FieldPanel("footer_note"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("Site identity")
+        verbose_name_plural = _("Site identity")
+
+    def __str__(self):
+        return self.site_name
+
+    @classmethod
+    def for_active_locale(cls):
+        """The record in the visitor's language, else the default language's."""
+        active = Locale.get_active()
+        records = {record.locale_id: record for record in cls.objects.all()}
+        if active.pk in records:
+            return records[active.pk]
+        default = Locale.get_default()
+        return records.get(default.pk) or next(iter(records.values()), None)

@@ -1,0 +1,128 @@
+"""The site's chrome: main menu, language switcher, hreflang links, footer."""
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils import translation
+from wagtail.models import Page, Site
+
+from home.models import SiteIdentity
+
+register = template.Library()
+
+
+def _home_page(request):
+    site = Site.find_for_request(request)
+    return site.root_page.localized if site else None
+
+
+def language_versions(context):
+    """One entry per site language: where this page lives in that language.
+
+    For a Wagtail page the target is its live translation; a page without one
+    leads to that language's home page. Views that are not pages (search,
+    errors) translate their own URL. Computed once per request.
+    """
+    request = context.get("request")
+    cache = getattr(request, "_twinsite_language_versions", None)
+    if cache is not None:
+        return cache
+
+    page = context.get("page")
+    current = translation.get_language()
+    versions = []
+    if isinstance(page, Page) and page.pk:
+        translations = {
+            p.locale.language_code: p
+            for p in page.get_translations(inclusive=True).live().select_related("locale")
+        }
+        site = Site.find_for_request(request)
+        homes = {}
+        if site:
+            homes = {
+                p.locale.language_code: p
+                for p in site.root_page.get_translations(inclusive=True)
+                .live()
+                .select_related("locale")
+            }
+        for code, name in settings.LANGUAGES:
+            target = translations.get(code)
+            fallback = target is None
+            target = target or homes.get(code)
+            url = target.get_url(request) if target else f"/{code}/"
+            versions.append(
+                {
+                    "code": code,
+                    "name": name,
+                    "url": url,
+                    "is_current": code == current,
+                    "translated": not fallback,
+                }
+            )
+    elif request is not None:
+        for code, name in settings.LANGUAGES:
+            versions.append(
+                {
+                    "code": code,
+                    "name": name,
+                    "url": translate_url(request.get_full_path(), code),
+                    "is_current": code == current,
+                    "translated": True,
+                }
+            )
+    if request is not None:
+        request._twinsite_language_versions = versions
+    return versions
+
+
+@register.inclusion_tag("includes/main_menu.html", takes_context=True)
+def main_menu(context):
+    request = context["request"]
+    home = _home_page(request)
+    current = context.get("page")
+    items = []
+    if home is not None:
+        for child in home.get_children().live().in_menu():
+            items.append(
+                {
+                    "title": child.title,
+                    "url": child.get_url(request),
+                    "active": bool(
+                        current
+                        and isinstance(current, Page)
+                        and current.path.startswith(child.path)
+                    ),
+                }
+            )
+    return {
+        "request": request,
+        "home_url": home.get_url(request) if home else "/",
+        "items": items,
+    }
+
+
+@register.inclusion_tag("includes/language_switcher.html", takes_context=True)
+def language_switcher(context):
+    return {"versions": language_versions(context)}
+
+
+@register.inclusion_tag("includes/alternate_links.html", takes_context=True)
+def alternate_links(context):
+    """``<link rel=alternate hreflang>`` for each live translation, plus x-default."""
+    request = context["request"]
+    versions = [v for v in language_versions(context) if v["translated"]]
+    default = next(
+        (v for v in versions if v["code"] == settings.LANGUAGE_CODE),
+        versions[0] if versions else None,
+    )
+    return {
+        "alternates": [
+            {"hreflang": v["code"], "href": request.build_absolute_uri(v["url"])} for v in versions
+        ],
+        "x_default": request.build_absolute_uri(default["url"]) if default else None,
+    }
+
+
+@register.simple_tag
+def site_identity():
+    return SiteIdentity.for_active_locale()

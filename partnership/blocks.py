@@ -1,0 +1,120 @@
+"""StreamField blocks shared by every page type of the site.
+
+Text inside these blocks becomes translation segments in wagtail-localize;
+images, numbers and links stay synchronised between the languages.
+"""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images.blocks import ImageBlock
+
+LANGUAGE_CHOICES = [
+    ("", _("Same as the page")),
+    ("de", "Deutsch"),
+    ("fr", "Français"),
+]
+
+
+class HeadingBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label=_("Heading"), max_length=120)
+    level = blocks.ChoiceBlock(
+        label=_("Level"),
+        choices=[("h2", _("Section heading")), ("h3", _("Sub-heading"))],
+        default="h2",
+    )
+
+    class Meta:
+        icon = "title"
+        label = _("Heading")
+        template = "partnership/blocks/heading_block.html"
+
+
+class FigureBlock(blocks.StructBlock):
+    """An image with caption and credit; ImageBlock keeps the alt text per language."""
+
+    image = ImageBlock(label=_("Image"))
+    caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=250)
+    credit = blocks.CharBlock(label=_("Photo credit"), required=False, max_length=120)
+
+    class Meta:
+        icon = "image"
+        label = _("Image")
+        template = "partnership/blocks/figure_block.html"
+
+
+class QuoteBlock(blocks.StructBlock):
+    quote = blocks.TextBlock(label=_("Quote"))
+    attribution = blocks.CharBlock(label=_("Who said it"), required=False, max_length=120)
+    language = blocks.ChoiceBlock(
+        label=_("Language of the quote"),
+        choices=LANGUAGE_CHOICES,
+        required=False,
+        help_text=_("Set this when the quote is in the other language, so it is read out right."),
+    )
+
+    class Meta:
+        icon = "openquote"
+        label = _("Quote")
+        template = "partnership/blocks/quote_block.html"
+
+
+class CallToActionBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("Title"), max_length=120)
+    text = blocks.TextBlock(label=_("Text"), required=False)
+    page = blocks.PageChooserBlock(label=_("Page"), required=False)
+    url = blocks.URLBlock(label=_("or external link"), required=False)
+    button_label = blocks.CharBlock(label=_("Button label"), max_length=60)
+
+    class Meta:
+        icon = "pick"
+        label = _("Call to action")
+        template = "partnership/blocks/call_to_action_block.html"
+
+
+class KeyFigureBlock(blocks.StructBlock):
+    figure = blocks.CharBlock(label=_("Figure"), max_length=20)
+    label = blocks.CharBlock(label=_("What it counts"), max_length=80)
+
+
+class KeyFiguresBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("Title"), required=False, max_length=120)
+    figures = blocks.ListBlock(KeyFigureBlock(), label=_("Figures"), min_num=1, max_num=6)
+
+    class Meta:
+        icon = "order"
+        label = _("Key figures")
+        template = "partnership/blocks/key_figures_block.html"
+
+
+class DocumentLinkBlock(blocks.StructBlock):
+    document = DocumentChooserBlock(label=_("Document"))
+    title = blocks.CharBlock(
+        label=_("Link text"), required=False, help_text=_("Defaults to the document title.")
+    )
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Document")
+        template = "partnership/blocks/document_link_block.html"
+
+
+class BodyStreamBlock(blocks.StreamBlock):
+    heading = HeadingBlock()
+    paragraph = blocks.RichTextBlock(
+        label=_("Text"),
+        icon="pilcrow",
+        features=["bold", "italic", "link", "document-link", "ol", "ul"],
+        template="partnership/blocks/paragraph_block.html",
+    )
+    image = FigureBlock()
+    quote = QuoteBlock()
+    call_to_action = CallToActionBlock()
+    key_figures = KeyFiguresBlock()
+    document = DocumentLinkBlock()
+    embed = EmbedBlock(
+        label=_("Video or embed"),
+        icon="media",
+        template="partnership/blocks/embed_block.html",
+    )

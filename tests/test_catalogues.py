@@ -1,0 +1,32 @@
+"""Every visible string has a German and a French translation, compiled."""
+
+from pathlib import Path
+
+import polib
+import pytest
+
+LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
+
+
+@pytest.mark.parametrize("language", ["de", "fr"])
+def test_catalogue_is_complete(language):
+    po = polib.pofile(LOCALE_DIR / language / "LC_MESSAGES" / "django.po")
+    assert po.untranslated_entries() == []
+    assert po.fuzzy_entries() == []
+    assert po.percent_translated() == 100
+
+
+@pytest.mark.parametrize("language", ["de", "fr"])
+def test_compiled_catalogue_matches_the_source(language):
+    folder = LOCALE_DIR / language / "LC_MESSAGES"
+    po = polib.pofile(folder / "django.po")
+    mo = polib.mofile(folder / "django.mo")
+
+    def messages(catalogue):
+        return {
+            (entry.msgctxt, entry.msgid): entry.msgstr or tuple(entry.msgstr_plural.values())
+            for entry in catalogue
+            if entry.msgid and not entry.obsolete
+        }
+
+    assert messages(mo) == messages(po), "run `make messages` and commit the .mo files"
