@@ -30,7 +30,7 @@ install: $(RUNTIME_STAMP) ## Create .venv and install the runtime requirements
 install-dev: $(DEV_STAMP) ## Create .venv and install runtime, test and lint tools
 
 migrate: $(RUNTIME_STAMP) ## Apply migrations to the database (SQLite in var/ by default)
-	@mkdir -p var
+	@mkdir -p var/static var/media
 	$(PY) manage.py migrate --no-input
 
 demo: migrate ## Load the bilingual demo content (safe to repeat)
