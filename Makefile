@@ -52,7 +52,7 @@ format: $(DEV_STAMP) ## Reformat the code and apply ruff's safe fixes
 	$(VENV)/bin/ruff check --fix .
 
 messages: $(DEV_STAMP) ## Extract and compile the de/fr catalogues (needs GNU gettext)
-	$(PY) manage.py makemessages -l de -l fr --no-obsolete --ignore=.venv --ignore=var --ignore=tests
+	$(PY) manage.py makemessages -l de -l fr --no-obsolete --no-location --ignore=.venv --ignore=var --ignore=tests
 	$(PY) manage.py compilemessages -l de -l fr --ignore=.venv
 
 clean: ## Remove the virtualenv and the local database and media

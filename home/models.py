@@ -1,11 +1,17 @@
 from django.db import models
+from django.db.models import Prefetch
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.search import index
 
+from exhibitions.models import ArtistExchangePage, ExhibitionPage
 from partnership.blocks import BodyStreamBlock
+from partnership.models import DelegationReportPage, PartnerCity, WorkshopPage
+from partnership.models.base import TEASER_RENDITIONS
 
 
 class HomePage(Page):
@@ -49,10 +55,52 @@ class HomePage(Page):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "partnership.DelegationReportIndexPage",
+        "partnership.WorkshopIndexPage",
+        "exhibitions.ExhibitionIndexPage",
+        "exhibitions.ArtistExchangeIndexPage",
+    ]
 
     class Meta:
         verbose_name = _("Home page")
         verbose_name_plural = _("Home pages")
+
+    def _teasers(self, model, *, order, limit=3, related=(), **filters):
+        images = get_image_model().objects.prefetch_renditions(*TEASER_RENDITIONS)
+        return list(
+            model.objects.live()
+            .public()
+            .descendant_of(self)
+            .filter(**filters)
+            .select_related(*related)
+            .prefetch_related(Prefetch("teaser_image", queryset=images))
+            .order_by(*order)[:limit]
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        """The latest of every section in this home page's language."""
+        context = super().get_context(request, *args, **kwargs)
+        now = timezone.now()
+        context.update(
+            upcoming_workshops=self._teasers(WorkshopPage, order=["start"], end__gte=now),
+            upcoming_exhibitions=self._teasers(
+                ExhibitionPage,
+                order=["opening"],
+                related=["city"],
+                closing_date__gte=timezone.localdate(),
+            ),
+            latest_reports=self._teasers(
+                DelegationReportPage, order=["-start_date"], related=["from_city", "to_city"]
+            ),
+            latest_exchanges=self._teasers(
+                ArtistExchangePage, order=["-first_published_at"], related=["proposed_by"]
+            ),
+            partner_cities=PartnerCity.objects.filter(locale_id=self.locale_id)
+            .select_related("coat_of_arms")
+            .order_by("partner_since", "name"),
+        )
+        return context
 
 
 class SiteIdentity(TranslatableMixin, models.Model):

@@ -9,6 +9,7 @@ from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
+from wagtail.snippets.blocks import SnippetChooserBlock
 
 LANGUAGE_CHOICES = [
     ("", _("Same as the page")),
@@ -100,6 +101,28 @@ class DocumentLinkBlock(blocks.StructBlock):
         template = "partnership/blocks/document_link_block.html"
 
 
+class GalleryBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("Title"), required=False, max_length=120)
+    images = blocks.ListBlock(FigureBlock(), label=_("Images"), min_num=1)
+
+    class Meta:
+        icon = "image"
+        label = _("Photo gallery")
+        template = "partnership/blocks/gallery_block.html"
+
+
+class ContactPersonBlock(blocks.StructBlock):
+    """A contact box; a translated page shows the person's translated record."""
+
+    heading = blocks.CharBlock(label=_("Heading"), required=False, max_length=120)
+    person = SnippetChooserBlock("partnership.ContactPerson", label=_("Contact person"))
+
+    class Meta:
+        icon = "user"
+        label = _("Contact person")
+        template = "partnership/blocks/contact_person_block.html"
+
+
 class BodyStreamBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(
@@ -113,8 +136,46 @@ class BodyStreamBlock(blocks.StreamBlock):
     call_to_action = CallToActionBlock()
     key_figures = KeyFiguresBlock()
     document = DocumentLinkBlock()
+    gallery = GalleryBlock()
+    contact_person = ContactPersonBlock()
     embed = EmbedBlock(
         label=_("Video or embed"),
         icon="media",
         template="partnership/blocks/embed_block.html",
     )
+
+
+class ProgrammeDayBlock(blocks.StructBlock):
+    date = blocks.DateBlock(label=_("Date"))
+    title = blocks.CharBlock(label=_("Title of the day"), max_length=160)
+    items = blocks.RichTextBlock(
+        label=_("What happened"), features=["bold", "italic", "link", "ul", "ol"]
+    )
+
+    class Meta:
+        icon = "date"
+        label = _("Day")
+        template = "partnership/blocks/programme_day_block.html"
+
+
+class ProgrammeStreamBlock(blocks.StreamBlock):
+    day = ProgrammeDayBlock()
+
+
+class AgendaItemBlock(blocks.StructBlock):
+    time = blocks.TimeBlock(label=_("Time"), required=False)
+    title = blocks.CharBlock(label=_("Item"), max_length=200)
+    description = blocks.TextBlock(label=_("Description"), required=False)
+
+    class Meta:
+        icon = "time"
+        label = _("Agenda item")
+        template = "partnership/blocks/agenda_item_block.html"
+
+
+class AgendaStreamBlock(blocks.StreamBlock):
+    item = AgendaItemBlock()
+
+
+class DocumentStreamBlock(blocks.StreamBlock):
+    document = DocumentLinkBlock()

@@ -2,7 +2,9 @@ from io import StringIO
 from types import SimpleNamespace
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
+from django.test import Client
 from wagtail.models import Locale, Page, Site
 
 from home.models import HomePage
@@ -18,6 +20,18 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """
     with django_db_blocker.unblock():
         call_command("load_demo", stdout=StringIO())
+        # Render each page once, as the first visitors would: the image
+        # renditions are then made once per session rather than once per test.
+        client = Client()
+        for page in Page.objects.live().filter(depth__gt=1):
+            client.get(page.url)
+
+
+@pytest.fixture(autouse=True)
+def clear_cache():
+    """The database rolls back after each test; the cache (site root paths) must too."""
+    yield
+    cache.clear()
 
 
 @pytest.fixture

@@ -2,6 +2,7 @@
 
 import io
 import random
+import unicodedata
 
 from django.core.files.images import ImageFile
 from PIL import Image as PILImage
@@ -37,12 +38,21 @@ def _draw(label, colours, seed, size=(1600, 900)):
                 draw.rectangle([wx, wy, wx + 18, wy + 24], fill=(250, 236, 180))
         x += w + rng.randint(10, 40)
     draw.ellipse([width - 330, 80, width - 190, 220], fill=(255, 226, 140))
-    font = ImageFont.load_default(size=int(height * 0.075))
+    font, label = _font(label, size=int(height * 0.075))
     draw.rectangle([0, 40, width, 40 + int(height * 0.13)], fill=(20, 28, 45))
     draw.text((60, 52), label, fill=(255, 255, 255), font=font)
     buffer = io.BytesIO()
     canvas.save(buffer, format="JPEG", quality=82)
     return buffer
+
+
+def _font(label, size):
+    """DejaVu where the system has it; else Pillow's own font, which lacks accents."""
+    try:
+        return ImageFont.truetype("DejaVuSans-Bold.ttf", size), label
+    except OSError:
+        ascii_label = unicodedata.normalize("NFKD", label).encode("ascii", "ignore").decode()
+        return ImageFont.load_default(size=size), ascii_label
 
 
 def demo_image(title, *, label, colours, seed, collection=None):

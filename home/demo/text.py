@@ -19,7 +19,7 @@ class T:
 
 @dataclass(frozen=True)
 class Paragraphs:
-    """Rich text of plain paragraphs; wagtail-localize makes each one a segment."""
+    """Rich text of paragraphs (``T``) and lists (``Bullets``); each becomes a segment."""
 
     texts: tuple
 
@@ -27,12 +27,28 @@ class Paragraphs:
         object.__setattr__(self, "texts", texts)
 
     def __getitem__(self, language):
-        return "".join(f"<p>{text[language]}</p>" for text in self.texts)
+        return "".join(
+            text[language] if isinstance(text, Bullets) else f"<p>{text[language]}</p>"
+            for text in self.texts
+        )
+
+
+@dataclass(frozen=True)
+class Bullets:
+    """A bulleted list in rich text; each item becomes its own segment."""
+
+    items: tuple
+
+    def __init__(self, *items):
+        object.__setattr__(self, "items", items)
+
+    def __getitem__(self, language):
+        return "<ul>" + "".join(f"<li>{item[language]}</li>" for item in self.items) + "</ul>"
 
 
 def pick(value, language):
     """Resolve every ``T`` inside a nested structure to one language."""
-    if isinstance(value, T | Paragraphs):
+    if isinstance(value, T | Paragraphs | Bullets):
         return value[language]
     if isinstance(value, dict):
         return {key: pick(item, language) for key, item in value.items()}
@@ -48,7 +64,10 @@ def pairs(value, source, target):
         found[value[source]] = value[target]
     elif isinstance(value, Paragraphs):
         for text in value.texts:
-            found[text[source]] = text[target]
+            found.update(pairs(text, source, target))
+    elif isinstance(value, Bullets):
+        for item in value.items:
+            found[item[source]] = item[target]
     elif isinstance(value, dict):
         for item in value.values():
             found.update(pairs(item, source, target))

@@ -6,6 +6,7 @@ translated, and lets "Sync translated pages" work on them afterwards.
 """
 
 from django.core.management.base import CommandError
+from django.db import transaction
 from wagtail_localize.models import (
     StringSegment,
     StringTranslation,
@@ -53,5 +54,9 @@ def translate(instance, locale, strings, *, user=None, publish=True):
             f"No {locale.language_code} text for these segments of {instance!r}: {missing}"
         )
 
-    translation.save_target(user=user, publish=publish)
+    # wagtail-localize publishes on commit, from the page instance it saved.
+    # Committing here, before any child is added under the new translation,
+    # keeps that deferred publish from writing back a stale tree (numchild).
+    with transaction.atomic():
+        translation.save_target(user=user, publish=publish)
     return instance.get_translation(locale)

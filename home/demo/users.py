@@ -27,6 +27,11 @@ EDITORS = [
 ]
 
 PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page"]
+SNIPPET_PERMISSIONS = [
+    ("partnership", model, action)
+    for model in ("partnercity", "association", "contactperson", "fundingprogramme")
+    for action in ("add", "change")
+] + [("exhibitions", "artist", action) for action in ("add", "change")]
 COLLECTION_PERMISSIONS = [
     ("wagtailimages", "add_image"),
     ("wagtailimages", "change_image"),
@@ -48,6 +53,8 @@ def editor_group(name, home_page):
         _permission("wagtailadmin", "access_admin"),
         _permission("wagtail_localize", "submit_translation"),
     )
+    for app_label, model, action in SNIPPET_PERMISSIONS:
+        group.permissions.add(_permission(app_label, f"{action}_{model}"))
     for codename in PAGE_PERMISSIONS:
         GroupPagePermission.objects.get_or_create(
             group=group, page=home_page, permission=_permission("wagtailcore", codename)

@@ -1,0 +1,377 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Case, F, IntegerField, Q, Value, When
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    PageChooserPanel,
+)
+from wagtail.fields import RichTextField, StreamField
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from exhibitions.blocks import PhaseStreamBlock, WorksStreamBlock
+from partnership.dates import format_date_range
+from partnership.models.base import ContentPage, IndexPage
+from partnership.models.links import AssociationLink, CityLink, FundingLink, LinkBase
+from partnership.models.snippets import SharedRecord
+
+
+class Artist(SharedRecord):
+    name = models.CharField(_("Name"), max_length=160)
+    city = models.ForeignKey(
+        "partnership.PartnerCity",
+        verbose_name=_("Town"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="artists",
+    )
+    discipline = models.CharField(_("Discipline"), max_length=120, blank=True)
+    biography = models.TextField(_("Short biography"), blank=True)
+    website = models.URLField(_("Website"), blank=True)
+    portrait = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("Portrait"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    override_translatable_fields = [SynchronizedField("name")]
+
+    panels = [
+        FieldPanel("name"),
+        FieldRowPanel([FieldPanel("city"), FieldPanel("discipline")]),
+        FieldPanel("biography"),
+        FieldPanel("website"),
+        FieldPanel("portrait"),
+    ]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.SearchField("discipline"),
+        index.SearchField("biography"),
+        index.FilterField("city"),
+        index.FilterField("locale"),
+    ]
+
+    class Meta(SharedRecord.Meta):
+        verbose_name = _("Artist")
+        verbose_name_plural = _("Artists")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class ArtistLink(LinkBase):
+    artist = models.ForeignKey(
+        Artist, verbose_name=_("Artist"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("artist")]
+
+    class Meta(LinkBase.Meta):
+        abstract = True
+
+
+class ExchangeStatus(models.TextChoices):
+    PROPOSED = "proposed", _("Proposed")
+    PLANNED = "planned", _("Planned")
+    RUNNING = "running", _("Running")
+    COMPLETED = "completed", _("Completed")
+
+
+class ArtistExchangePage(ContentPage):
+    """Artists of both towns working and exhibiting together."""
+
+    status = models.CharField(
+        _("Status"), max_length=20, choices=ExchangeStatus.choices, default=ExchangeStatus.PROPOSED
+    )
+    proposed_by = models.ForeignKey(
+        "partnership.Association",
+        verbose_name=_("Proposed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    start_date = models.DateField(_("Starts"), null=True, blank=True)
+    end_date = models.DateField(_("Ends"), null=True, blank=True)
+    phases = StreamField(PhaseStreamBlock(), verbose_name=_("Phases"), blank=True)
+    call_deadline = models.DateField(_("Application deadline"), null=True, blank=True)
+    call_how_to_apply = RichTextField(
+        _("How to apply"), blank=True, features=["bold", "italic", "link", "ul", "ol"]
+    )
+
+    content_panels = ContentPage.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("status"),
+                FieldPanel("proposed_by"),
+                FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+            ],
+            heading=_("The exchange"),
+        ),
+        InlinePanel("towns", heading=_("Towns"), label=_("Town")),
+        InlinePanel("artists", heading=_("Participating artists"), label=_("Artist")),
+        *ContentPage.teaser_panels,
+        FieldPanel("body"),
+        FieldPanel("phases"),
+        MultiFieldPanel(
+            [FieldPanel("call_deadline"), FieldPanel("call_how_to_apply")],
+            heading=_("Call for artists"),
+        ),
+        InlinePanel("funding", heading=_("Funding"), label=_("Funding programme")),
+        FieldPanel("contact_person"),
+    ]
+
+    search_fields = ContentPage.search_fields + [
+        index.SearchField("call_how_to_apply"),
+        index.FilterField("status"),
+    ]
+
+    parent_page_types = ["exhibitions.ArtistExchangeIndexPage"]
+    subpage_types = []
+    template = "exhibitions/artist_exchange_page.html"
+
+    class Meta:
+        verbose_name = _("Artist exchange")
+        verbose_name_plural = _("Artist exchanges")
+
+    def clean(self):
+        super().clean()
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("The exchange cannot end before it starts.")})
+
+    @property
+    def call_open(self):
+        if not self.call_how_to_apply or self.status == ExchangeStatus.COMPLETED:
+            return False
+        return self.call_deadline is None or self.call_deadline >= timezone.localdate()
+
+    @property
+    def teaser_meta(self):
+        parts = [self.get_status_display()]
+        if self.start_date:
+            parts.append(format_date_range(self.start_date, self.end_date))
+        if self.proposed_by_id:
+            parts.append(self.proposed_by.name)
+        return " · ".join(parts)
+
+    def resulting_exhibitions(self):
+        """Exhibitions that name this exchange, in this page's language.
+
+        The link is stored once, on the exhibition. Page links are synchronised
+        between languages, so it may point at this exchange in either language.
+        """
+        return (
+            ExhibitionPage.objects.live()
+            .filter(
+                locale_id=self.locale_id,
+                related_exchange__translation_key=self.translation_key,
+            )
+            .select_related("city")
+            .order_by("opening")
+        )
+
+
+class ExchangeTown(CityLink):
+    page = ParentalKey(ArtistExchangePage, on_delete=models.CASCADE, related_name="towns")
+
+
+class ExchangeArtist(ArtistLink):
+    page = ParentalKey(ArtistExchangePage, on_delete=models.CASCADE, related_name="artists")
+
+
+class ExchangeFundingLink(FundingLink):
+    page = ParentalKey(ArtistExchangePage, on_delete=models.CASCADE, related_name="funding")
+
+
+class ExhibitionPage(ContentPage):
+    """An exhibition, with its opening, its works and where it came from."""
+
+    opening = models.DateTimeField(_("Opening (vernissage)"))
+    closing_date = models.DateField(_("Last day"))
+    venue_name = models.CharField(_("Venue"), max_length=200)
+    venue_address = models.CharField(_("Street address"), max_length=200, blank=True)
+    city = models.ForeignKey(
+        "partnership.PartnerCity",
+        verbose_name=_("Town"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    latitude = models.DecimalField(
+        _("Latitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    longitude = models.DecimalField(
+        _("Longitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    opening_hours = models.TextField(_("Opening hours"), blank=True)
+    admission = models.CharField(_("Admission"), max_length=200, blank=True)
+    works = StreamField(WorksStreamBlock(), verbose_name=_("Works"), blank=True)
+    related_exchange = models.ForeignKey(
+        ArtistExchangePage,
+        verbose_name=_("Artist exchange"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    related_report = models.ForeignKey(
+        "partnership.DelegationReportPage",
+        verbose_name=_("Delegation report"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    content_panels = ContentPage.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("opening"), FieldPanel("closing_date")]),
+                FieldPanel("venue_name"),
+                FieldRowPanel([FieldPanel("venue_address"), FieldPanel("city")]),
+                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+                FieldPanel("opening_hours"),
+                FieldPanel("admission"),
+            ],
+            heading=_("When and where"),
+        ),
+        *ContentPage.teaser_panels,
+        InlinePanel("organisers", heading=_("Organisers"), label=_("Organiser")),
+        InlinePanel("artists", heading=_("Artists"), label=_("Artist")),
+        FieldPanel("body"),
+        FieldPanel("works"),
+        PageChooserPanel("related_exchange", "exhibitions.ArtistExchangePage"),
+        PageChooserPanel("related_report", "partnership.DelegationReportPage"),
+        FieldPanel("contact_person"),
+    ]
+
+    search_fields = ContentPage.search_fields + [
+        index.SearchField("venue_name"),
+        index.SearchField("works"),
+        index.FilterField("opening"),
+    ]
+
+    parent_page_types = ["exhibitions.ExhibitionIndexPage"]
+    subpage_types = []
+    template = "exhibitions/exhibition_page.html"
+
+    class Meta:
+        verbose_name = _("Exhibition")
+        verbose_name_plural = _("Exhibitions")
+
+    def clean(self):
+        super().clean()
+        if (
+            self.opening
+            and self.closing_date
+            and self.closing_date < timezone.localdate(self.opening)
+        ):
+            raise ValidationError(
+                {"closing_date": _("The exhibition cannot close before it opens.")}
+            )
+
+    @property
+    def phase(self):
+        today = timezone.localdate()
+        if self.closing_date < today:
+            return "past"
+        if timezone.localdate(self.opening) > today:
+            return "upcoming"
+        return "current"
+
+    @property
+    def teaser_meta(self):
+        return f"{format_date_range(self.opening, self.closing_date)} · {self.city}"
+
+
+class ExhibitionOrganiser(AssociationLink):
+    page = ParentalKey(ExhibitionPage, on_delete=models.CASCADE, related_name="organisers")
+
+
+class ExhibitionArtist(ArtistLink):
+    page = ParentalKey(ExhibitionPage, on_delete=models.CASCADE, related_name="artists")
+
+
+class ExhibitionIndexPage(IndexPage):
+    """Exhibitions: on now, then coming up, then past."""
+
+    child_model = ExhibitionPage
+    year_field = "opening"
+    town_fields = ("city",)
+    related_fields = ("city",)
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["exhibitions.ExhibitionPage"]
+    max_count_per_parent = 1
+    template = "exhibitions/exhibition_index_page.html"
+
+    class Meta:
+        verbose_name = _("Exhibition index")
+        verbose_name_plural = _("Exhibition indexes")
+
+    def order(self, items):
+        today = timezone.localdate()
+        now = timezone.now()
+        return items.annotate(
+            phase_rank=Case(
+                When(closing_date__lt=today, then=Value(2)),
+                When(opening__gt=now, then=Value(1)),
+                default=Value(0),
+                output_field=IntegerField(),
+            ),
+            current_closing=Case(
+                When(Q(closing_date__gte=today, opening__lte=now), then=F("closing_date"))
+            ),
+            upcoming_opening=Case(When(opening__gt=now, then=F("opening"))),
+            past_opening=Case(When(closing_date__lt=today, then=F("opening"))),
+        ).order_by(
+            "phase_rank",
+            F("current_closing").asc(nulls_last=True),
+            F("upcoming_opening").asc(nulls_last=True),
+            F("past_opening").desc(nulls_last=True),
+        )
+
+
+class ArtistExchangeIndexPage(IndexPage):
+    """Artist exchanges grouped by status: running, planned, proposed, completed."""
+
+    child_model = ArtistExchangePage
+    year_field = "start_date"
+    town_fields = ("towns__city",)
+    related_fields = ("proposed_by",)
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["exhibitions.ArtistExchangePage"]
+    max_count_per_parent = 1
+    template = "exhibitions/artist_exchange_index_page.html"
+
+    STATUS_ORDER = [
+        ExchangeStatus.RUNNING,
+        ExchangeStatus.PLANNED,
+        ExchangeStatus.PROPOSED,
+        ExchangeStatus.COMPLETED,
+    ]
+
+    class Meta:
+        verbose_name = _("Artist exchange index")
+        verbose_name_plural = _("Artist exchange indexes")
+
+    def order(self, items):
+        rank = Case(
+            *[When(status=status, then=Value(i)) for i, status in enumerate(self.STATUS_ORDER)],
+            output_field=IntegerField(),
+        )
+        return items.annotate(status_rank=rank).order_by(
+            "status_rank", F("start_date").desc(nulls_last=True), "title"
+        )

@@ -1,0 +1,170 @@
+"""What every content page and every section index has in common."""
+
+from django import forms
+from django.core.paginator import EmptyPage, Paginator
+from django.db import models
+from django.db.models import Prefetch
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model
+from wagtail.models import Page
+from wagtail.search import index
+
+from partnership.blocks import BodyStreamBlock
+
+TEASER_RENDITIONS = [
+    "fill-480x270|format-avif",
+    "fill-480x270|format-webp",
+    "fill-480x270|format-jpeg",
+]
+
+
+class ContentPage(Page):
+    """A report, workshop, exhibition or exchange: teaser fields plus a free body."""
+
+    summary = models.TextField(
+        _("Summary"),
+        help_text=_("Two or three sentences. Shown in listings, search results and newsletters."),
+    )
+    teaser_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("Teaser image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    body = StreamField(BodyStreamBlock(), verbose_name=_("Body"), blank=True)
+    contact_person = models.ForeignKey(
+        "partnership.ContactPerson",
+        verbose_name=_("Contact person"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    teaser_panels = [
+        MultiFieldPanel(
+            [FieldPanel("summary"), FieldPanel("teaser_image")],
+            heading=_("Teaser"),
+        )
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+    ]
+
+    class Meta:
+        abstract = True
+
+
+class IndexFilterForm(forms.Form):
+    year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
+    town = forms.ChoiceField(label=_("Town"), required=False)
+
+    def __init__(self, data, *, years, towns):
+        super().__init__(data)
+        self.fields["year"].choices = [("", _("All years"))] + [(y, y) for y in years]
+        self.fields["town"].choices = [("", _("All towns"))] + towns
+
+
+class IndexPage(Page):
+    """A section listing its children of one type, filterable by year and town.
+
+    Subclasses name the child model, the date field that gives the year, the
+    fields that name a town, and their ordering. The listing costs the same
+    number of queries whatever the number of children.
+    """
+
+    intro = RichTextField(_("Introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    per_page = 12
+    child_model = None
+    year_field = None
+    town_fields = ()
+    related_fields = ()
+
+    class Meta:
+        abstract = True
+
+    def children(self):
+        """The live children in this index, with what their teasers need."""
+        images = get_image_model().objects.prefetch_renditions(*TEASER_RENDITIONS)
+        return (
+            self.child_model.objects.child_of(self)
+            .live()
+            .public()
+            .select_related(*self.related_fields)
+            .prefetch_related(Prefetch("teaser_image", queryset=images))
+        )
+
+    def order(self, items):
+        return items.order_by(f"-{self.year_field}")
+
+    def year_choices(self, items):
+        years = items.values_list(f"{self.year_field}__year", flat=True).distinct()
+        return sorted({year for year in years if year}, reverse=True)
+
+    def town_choices(self, items):
+        towns = {}
+        for field in self.town_fields:
+            if self._is_relation(field):
+                rows = items.exclude(**{f"{field}__isnull": True}).values_list(
+                    field, f"{field}__name"
+                )
+            else:
+                rows = items.exclude(**{field: ""}).values_list(field, field)
+            towns.update((str(value), label) for value, label in rows.distinct())
+        return sorted(towns.items(), key=lambda choice: choice[1])
+
+    def filter_by_town(self, items, town):
+        lookups = models.Q()
+        for field in self.town_fields:
+            lookups |= models.Q(**{field: town})
+        return items.filter(lookups).distinct()
+
+    def _is_relation(self, field):
+        name = field.split("__")[0]
+        return self.child_model._meta.get_field(name).is_relation
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        items = self.children()
+        form = IndexFilterForm(
+            request.GET or None,
+            years=self.year_choices(items),
+            towns=self.town_choices(items),
+        )
+        if form.is_bound and form.is_valid():
+            if form.cleaned_data["year"]:
+                items = items.filter(**{f"{self.year_field}__year": form.cleaned_data["year"]})
+            if form.cleaned_data["town"]:
+                items = self.filter_by_town(items, form.cleaned_data["town"])
+
+        paginator = Paginator(self.order(items), self.per_page)
+        try:
+            number = int(request.GET.get("page", 1))
+            page_obj = paginator.page(number)
+        except (ValueError, EmptyPage):
+            page_obj = paginator.page(1)
+        context.update(
+            filter_form=form,
+            items=page_obj,
+            paginator=paginator,
+            filters_applied=form.is_bound and form.is_valid() and any(form.cleaned_data.values()),
+        )
+        return context
+
+    def serve(self, request, *args, **kwargs):
+        """Answer a bad filter with 400 and the form's message, not a broken page."""
+        response = super().serve(request, *args, **kwargs)
+        form = getattr(response, "context_data", {}).get("filter_form")
+        if form is not None and form.is_bound and not form.is_valid():
+            response.status_code = 400
+        return response

@@ -1,0 +1,130 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.search import index
+
+from partnership.blocks import ProgrammeStreamBlock
+from partnership.dates import format_date_range
+from partnership.models.base import ContentPage, IndexPage
+from partnership.models.links import AssociationLink, FundingLink, RelatedPageLink
+
+
+class DelegationReportPage(ContentPage):
+    """A delegation's trip to the partner town and what it brought home."""
+
+    start_date = models.DateField(_("Travel start"))
+    end_date = models.DateField(_("Travel end"))
+    from_city = models.ForeignKey(
+        "partnership.PartnerCity",
+        verbose_name=_("From"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    to_city = models.ForeignKey(
+        "partnership.PartnerCity",
+        verbose_name=_("To"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    participant_count = models.PositiveSmallIntegerField(
+        _("Number of participants"), null=True, blank=True
+    )
+    aim = RichTextField(_("Aim of the trip"), features=["bold", "italic", "link", "ul"])
+    programme = StreamField(
+        ProgrammeStreamBlock(), verbose_name=_("Day-by-day programme"), blank=True
+    )
+    findings = RichTextField(
+        _("Findings"), blank=True, features=["bold", "italic", "link", "ul", "ol"]
+    )
+    outcomes = RichTextField(
+        _("Outcomes"), blank=True, features=["bold", "italic", "link", "ul", "ol"]
+    )
+
+    content_panels = ContentPage.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+                FieldRowPanel([FieldPanel("from_city"), FieldPanel("to_city")]),
+                FieldPanel("participant_count"),
+            ],
+            heading=_("The trip"),
+        ),
+        InlinePanel(
+            "participants", heading=_("Participating organisations"), label=_("Organisation")
+        ),
+        *ContentPage.teaser_panels,
+        FieldPanel("aim"),
+        FieldPanel("programme"),
+        FieldPanel("findings"),
+        FieldPanel("outcomes"),
+        FieldPanel("body", heading=_("Report, quotes and photos")),
+        InlinePanel("funding", heading=_("Funding"), label=_("Funding programme")),
+        FieldPanel("contact_person"),
+        InlinePanel("related_pages", heading=_("Related pages"), label=_("Page")),
+    ]
+
+    search_fields = ContentPage.search_fields + [
+        index.SearchField("aim"),
+        index.SearchField("programme"),
+        index.SearchField("findings"),
+        index.SearchField("outcomes"),
+        index.FilterField("start_date"),
+    ]
+
+    parent_page_types = ["partnership.DelegationReportIndexPage"]
+    subpage_types = []
+    template = "partnership/delegation_report_page.html"
+
+    class Meta:
+        verbose_name = _("Delegation report")
+        verbose_name_plural = _("Delegation reports")
+
+    def clean(self):
+        super().clean()
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("The trip cannot end before it starts.")})
+        if self.from_city_id and self.from_city_id == self.to_city_id:
+            raise ValidationError({"to_city": _("Choose the town the delegation travelled to.")})
+
+    @property
+    def teaser_meta(self):
+        dates = format_date_range(self.start_date, self.end_date)
+        return f"{dates} · {self.from_city} → {self.to_city}"
+
+
+class DelegationParticipant(AssociationLink):
+    page = ParentalKey(DelegationReportPage, on_delete=models.CASCADE, related_name="participants")
+
+
+class DelegationFundingLink(FundingLink):
+    page = ParentalKey(DelegationReportPage, on_delete=models.CASCADE, related_name="funding")
+
+
+class DelegationRelatedPage(RelatedPageLink):
+    source_page = ParentalKey(
+        DelegationReportPage, on_delete=models.CASCADE, related_name="related_pages"
+    )
+
+
+class DelegationReportIndexPage(IndexPage):
+    """Delegation reports, newest trip first."""
+
+    child_model = DelegationReportPage
+    year_field = "start_date"
+    town_fields = ("from_city", "to_city")
+    related_fields = ("from_city", "to_city")
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["partnership.DelegationReportPage"]
+    max_count_per_parent = 1
+    template = "partnership/delegation_report_index_page.html"
+
+    class Meta:
+        verbose_name = _("Delegation report index")
+        verbose_name_plural = _("Delegation report indexes")
+
+    def order(self, items):
+        return items.order_by("-start_date", "-end_date")

@@ -1,0 +1,207 @@
+"""Editors create every page type in the admin; each type lives only where it belongs."""
+
+from django.contrib.auth import get_user_model
+from wagtail.models import Page, Site
+from wagtail.test.utils import WagtailPageTestCase
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+
+from exhibitions.models import (
+    ArtistExchangeIndexPage,
+    ArtistExchangePage,
+    ExhibitionIndexPage,
+    ExhibitionPage,
+)
+from home.models import HomePage
+from partnership.models import (
+    Association,
+    DelegationReportIndexPage,
+    DelegationReportPage,
+    PartnerCity,
+    WorkshopIndexPage,
+    WorkshopPage,
+)
+
+INDEX_MODELS = {
+    DelegationReportIndexPage,
+    WorkshopIndexPage,
+    ExhibitionIndexPage,
+    ArtistExchangeIndexPage,
+}
+
+
+def page_form(**fields):
+    """Form data with the inline formsets every page form carries."""
+    return nested_form_data({"comments": inline_formset([]), **fields})
+
+
+class TestParentAndChildRules(WagtailPageTestCase):
+    def test_home_page_takes_the_four_sections(self):
+        self.assertAllowedSubpageTypes(HomePage, INDEX_MODELS)
+        self.assertAllowedParentPageTypes(HomePage, {Page})
+
+    def test_each_type_lives_only_under_its_own_index(self):
+        for child, index in [
+            (DelegationReportPage, DelegationReportIndexPage),
+            (WorkshopPage, WorkshopIndexPage),
+            (ExhibitionPage, ExhibitionIndexPage),
+            (ArtistExchangePage, ArtistExchangeIndexPage),
+        ]:
+            self.assertAllowedParentPageTypes(child, {index})
+            self.assertAllowedSubpageTypes(index, {child})
+            self.assertAllowedSubpageTypes(child, set())
+        for index in INDEX_MODELS:
+            self.assertAllowedParentPageTypes(index, {HomePage})
+
+
+class TestEditorsCanCreateEveryType(WagtailPageTestCase):
+    """The Naumburg editor builds a German section of each kind from scratch."""
+
+    def setUp(self):
+        home = HomePage.objects.get(locale__language_code="de")
+        self.home = home
+        self.client.force_login(get_user_model().objects.get(username="naumburg"))
+        self.cities = list(PartnerCity.objects.filter(locale=home.locale)[:2])
+        self.association = Association.objects.filter(locale=home.locale).first()
+        # Start from an empty German tree, as a new partnership would.
+        for index in home.get_children():
+            index.delete()
+        Site.clear_site_root_paths_cache()
+
+    def create_index(self, model, title, slug):
+        self.assertCanCreate(
+            self.home, model, page_form(title=title, slug=slug, intro=rich_text(""))
+        )
+        return model.objects.child_of(self.home).get(slug=slug)
+
+    def test_delegation_report(self):
+        index = self.create_index(DelegationReportIndexPage, "Reisen", "reisen")
+        self.assertCanCreate(
+            index,
+            DelegationReportPage,
+            page_form(
+                title="Besuch in Les Ulis",
+                slug="besuch",
+                summary="Zehn Menschen reisten nach Les Ulis.",
+                start_date="2025-10-06",
+                end_date="2025-10-09",
+                from_city=self.cities[0].pk,
+                to_city=self.cities[1].pk,
+                participant_count="10",
+                aim=rich_text("<p>Voneinander lernen.</p>"),
+                programme=streamfield(
+                    [
+                        (
+                            "day",
+                            {
+                                "date": "2025-10-06",
+                                "title": "Ankunft",
+                                "items": rich_text("<p>Empfang im Rathaus</p>"),
+                            },
+                        )
+                    ]
+                ),
+                findings=rich_text("<p>Ähnliche Strukturen.</p>"),
+                outcomes=rich_text(""),
+                body=streamfield([("heading", {"text": "Eindrücke", "level": "h2"})]),
+                participants=inline_formset([{"association": self.association.pk}]),
+                funding=inline_formset([]),
+                related_pages=inline_formset([]),
+            ),
+        )
+        page = DelegationReportPage.objects.get(slug="besuch")
+        self.assertEqual(page.participants.get().association, self.association)
+        self.assertEqual(page.programme[0].value["title"], "Ankunft")
+
+    def test_workshop(self):
+        index = self.create_index(WorkshopIndexPage, "Workshops", "workshops")
+        self.assertCanCreate(
+            index,
+            WorkshopPage,
+            page_form(
+                title="Gemeinsam wachsen",
+                slug="gemeinsam-wachsen",
+                summary="Ein Austausch über Partnerschaften.",
+                start="2027-05-20 10:00",
+                end="2027-05-20 16:30",
+                format="in_person",
+                venue_name="Rathaus",
+                venue_town="Hildesheim",
+                agenda=streamfield([("item", {"time": "10:00", "title": "Begrüßung"})]),
+                topics=rich_text(""),
+                questions=rich_text(""),
+                results=rich_text(""),
+                body=streamfield([]),
+                documents=streamfield([]),
+                organisers=inline_formset([{"association": self.association.pk}]),
+            ),
+        )
+        self.assertTrue(WorkshopPage.objects.get(slug="gemeinsam-wachsen").is_upcoming)
+
+    def test_exhibition(self):
+        index = self.create_index(ExhibitionIndexPage, "Ausstellungen", "ausstellungen")
+        self.assertCanCreate(
+            index,
+            ExhibitionPage,
+            page_form(
+                title="Glücksmomente",
+                slug="gluecksmomente",
+                summary="Fotografien aus Naumburg.",
+                opening="2027-06-13 18:00",
+                closing_date="2027-07-25",
+                venue_name="Rathaus",
+                city=self.cities[0].pk,
+                works=streamfield([]),
+                body=streamfield([]),
+                organisers=inline_formset([]),
+                artists=inline_formset([]),
+            ),
+        )
+
+    def test_artist_exchange(self):
+        index = self.create_index(ArtistExchangeIndexPage, "Künstleraustausch", "austausch")
+        self.assertCanCreate(
+            index,
+            ArtistExchangePage,
+            page_form(
+                title="Kunst verbindet",
+                slug="kunst-verbindet",
+                summary="Ein Austausch von Künstlerinnen und Künstlern.",
+                status="proposed",
+                phases=streamfield(
+                    [("phase", {"title": "Kennenlernen", "start_date": "2026-05-01"})]
+                ),
+                call_how_to_apply=rich_text(""),
+                body=streamfield([]),
+                towns=inline_formset([{"city": c.pk} for c in self.cities]),
+                artists=inline_formset([]),
+                funding=inline_formset([]),
+            ),
+        )
+        page = ArtistExchangePage.objects.get(slug="kunst-verbindet")
+        self.assertEqual({link.city for link in page.towns.all()}, set(self.cities))
+
+    def test_a_trip_cannot_end_before_it_starts(self):
+        index = self.create_index(DelegationReportIndexPage, "Reisen", "reisen")
+        response = self.client.post(
+            f"/admin/pages/add/partnership/delegationreportpage/{index.pk}/",
+            page_form(
+                title="Falsch",
+                slug="falsch",
+                summary="x",
+                start_date="2025-10-09",
+                end_date="2025-10-06",
+                from_city=self.cities[0].pk,
+                to_city=self.cities[1].pk,
+                aim=rich_text("<p>x</p>"),
+                programme=streamfield([]),
+                findings=rich_text(""),
+                outcomes=rich_text(""),
+                body=streamfield([]),
+                participants=inline_formset([]),
+                funding=inline_formset([]),
+                related_pages=inline_formset([]),
+            ),
+        )
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, "Die Reise kann nicht enden, bevor sie beginnt.")
+        self.assertFalse(DelegationReportPage.objects.filter(slug="falsch").exists())

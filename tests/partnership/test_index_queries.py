@@ -1,0 +1,76 @@
+"""Index pages cost the same number of queries with 3 children as with 30."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from exhibitions.models import ArtistExchangeIndexPage, ExchangeTown, ExhibitionIndexPage
+from partnership.models import DelegationReportIndexPage, WorkshopIndexPage
+from tests.factories import (
+    ArtistExchangePageFactory,
+    DelegationReportPageFactory,
+    ExhibitionPageFactory,
+    ImageFactory,
+    PartnerCityFactory,
+    WorkshopPageFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def add_children(index, factory, count, town, **extra):
+    image = ImageFactory()
+    for _ in range(count):
+        page = factory(parent=index, teaser_image=image, **extra)
+        if isinstance(index, ArtistExchangeIndexPage):
+            ExchangeTown.objects.create(page=page, city=town)
+
+
+def queries_for(client, url, params):
+    warm = client.get(url, params)  # renditions are made on the first view
+    assert warm.status_code == 200, warm.content[:500]
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url, params)
+    assert response.status_code == 200
+    return len(captured)
+
+
+CASES = [
+    pytest.param(
+        DelegationReportIndexPage, DelegationReportPageFactory, "city", 2025, id="reports"
+    ),
+    pytest.param(WorkshopIndexPage, WorkshopPageFactory, "Hildesheim", None, id="workshops"),
+    pytest.param(ExhibitionIndexPage, ExhibitionPageFactory, "city", None, id="exhibitions"),
+    pytest.param(ArtistExchangeIndexPage, ArtistExchangePageFactory, "city", 2026, id="exchanges"),
+]
+
+
+@pytest.mark.parametrize(("index_model", "factory", "town", "year"), CASES)
+def test_index_queries_do_not_grow_with_children(
+    client, german_site, index_model, factory, town, year
+):
+    index = german_site.home.add_child(instance=index_model(title="Liste", slug="liste"))
+    city = PartnerCityFactory(locale=german_site.de)
+    extra = {}
+    if factory is DelegationReportPageFactory:
+        extra = {"from_city": city}
+    elif factory is ExhibitionPageFactory:
+        extra = {"city": city}
+    town_value = str(city.pk) if town == "city" else town
+    year = year or timezone.localdate().year
+    if factory is ExhibitionPageFactory:
+        year = timezone.localtime(timezone.now() - timezone.timedelta(days=3)).year
+
+    filters = [
+        {},
+        {"year": year},
+        {"town": town_value},
+        {"year": year, "town": town_value},
+        {"page": 2},
+    ]
+    add_children(index, factory, 3, city, **extra)
+    few = {str(f): queries_for(client, index.url, f) for f in filters}
+    add_children(index, factory, 27, city, **extra)
+    many = {str(f): queries_for(client, index.url, f) for f in filters}
+    assert many == few
