@@ -3,6 +3,8 @@ from wagtail import blocks
 from wagtail.images.blocks import ImageBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from partnership.blocks import language_choices
+
 
 class WorkBlock(blocks.StructBlock):
     """One work in an exhibition; its title stays translatable, its year and artist do not."""
@@ -11,7 +13,7 @@ class WorkBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("Title of the work"), max_length=200)
     title_language = blocks.ChoiceBlock(
         label=_("Language of the title"),
-        choices=[("", _("Same as the page")), ("de", "Deutsch"), ("fr", "Français")],
+        choices=language_choices,
         required=False,
     )
     artist = SnippetChooserBlock("exhibitions.Artist", label=_("Artist"), required=False)

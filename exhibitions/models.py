@@ -9,7 +9,6 @@ from wagtail.admin.panels import (
     FieldRowPanel,
     InlinePanel,
     MultiFieldPanel,
-    PageChooserPanel,
 )
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
@@ -17,7 +16,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from exhibitions.blocks import PhaseStreamBlock, WorksStreamBlock
 from partnership.dates import format_date_range
-from partnership.models.base import ContentPage, IndexPage
+from partnership.models.base import ContentPage, IndexPage, teasers
 from partnership.models.links import AssociationLink, CityLink, FundingLink, LinkBase
 from partnership.models.snippets import SharedRecord
 
@@ -138,6 +137,12 @@ class ArtistExchangePage(ContentPage):
         index.FilterField("status"),
     ]
 
+    link_relations = {
+        "towns": ["city"],
+        "artists": ["artist__city"],
+        "funding": ["programme"],
+    }
+
     parent_page_types = ["exhibitions.ArtistExchangeIndexPage"]
     subpage_types = []
     template = "exhibitions/artist_exchange_page.html"
@@ -173,7 +178,7 @@ class ArtistExchangePage(ContentPage):
         between languages, so it may point at this exchange in either language.
         """
         return (
-            ExhibitionPage.objects.live()
+            teasers(ExhibitionPage.objects.all())
             .filter(
                 locale_id=self.locale_id,
                 related_exchange__translation_key=self.translation_key,
@@ -251,8 +256,8 @@ class ExhibitionPage(ContentPage):
         InlinePanel("artists", heading=_("Artists"), label=_("Artist")),
         FieldPanel("body"),
         FieldPanel("works"),
-        PageChooserPanel("related_exchange", "exhibitions.ArtistExchangePage"),
-        PageChooserPanel("related_report", "partnership.DelegationReportPage"),
+        FieldPanel("related_exchange"),
+        FieldPanel("related_report"),
         FieldPanel("contact_person"),
     ]
 
@@ -261,6 +266,9 @@ class ExhibitionPage(ContentPage):
         index.SearchField("works"),
         index.FilterField("opening"),
     ]
+
+    link_relations = {"organisers": ["association__city"], "artists": ["artist__city"]}
+    override_translatable_fields = [SynchronizedField("venue_address")]
 
     parent_page_types = ["exhibitions.ExhibitionIndexPage"]
     subpage_types = []
@@ -280,6 +288,11 @@ class ExhibitionPage(ContentPage):
             raise ValidationError(
                 {"closing_date": _("The exhibition cannot close before it opens.")}
             )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["background"] = self.pages_in_language([self.related_exchange, self.related_report])
+        return context
 
     @property
     def phase(self):
@@ -321,19 +334,21 @@ class ExhibitionIndexPage(IndexPage):
         verbose_name_plural = _("Exhibition indexes")
 
     def order(self, items):
+        # The same rule as ExhibitionPage.phase: whole local days.
         today = timezone.localdate()
-        now = timezone.now()
         return items.annotate(
             phase_rank=Case(
                 When(closing_date__lt=today, then=Value(2)),
-                When(opening__gt=now, then=Value(1)),
+                When(opening__date__gt=today, then=Value(1)),
                 default=Value(0),
                 output_field=IntegerField(),
             ),
             current_closing=Case(
-                When(Q(closing_date__gte=today, opening__lte=now), then=F("closing_date"))
+                When(Q(closing_date__gte=today, opening__date__lte=today), then=F("closing_date"))
             ),
-            upcoming_opening=Case(When(opening__gt=now, then=F("opening"))),
+            upcoming_opening=Case(
+                When(Q(closing_date__gte=today, opening__date__gt=today), then=F("opening"))
+            ),
             past_opening=Case(When(closing_date__lt=today, then=F("opening"))),
         ).order_by(
             "phase_rank",

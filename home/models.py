@@ -11,7 +11,9 @@ from wagtail.search import index
 from exhibitions.models import ArtistExchangePage, ExhibitionPage
 from partnership.blocks import BodyStreamBlock
 from partnership.models import DelegationReportPage, PartnerCity, WorkshopPage
-from partnership.models.base import TEASER_RENDITIONS
+from partnership.models.base import teasers
+
+COAT_OF_ARMS_RENDITIONS = [f"format-{f}|max-120x120" for f in ("avif", "webp", "png")]
 
 
 class HomePage(Page):
@@ -67,14 +69,10 @@ class HomePage(Page):
         verbose_name_plural = _("Home pages")
 
     def _teasers(self, model, *, order, limit=3, related=(), **filters):
-        images = get_image_model().objects.prefetch_renditions(*TEASER_RENDITIONS)
         return list(
-            model.objects.live()
-            .public()
-            .descendant_of(self)
+            teasers(model.objects.descendant_of(self))
             .filter(**filters)
             .select_related(*related)
-            .prefetch_related(Prefetch("teaser_image", queryset=images))
             .order_by(*order)[:limit]
         )
 
@@ -97,7 +95,14 @@ class HomePage(Page):
                 ArtistExchangePage, order=["-first_published_at"], related=["proposed_by"]
             ),
             partner_cities=PartnerCity.objects.filter(locale_id=self.locale_id)
-            .select_related("coat_of_arms")
+            .prefetch_related(
+                Prefetch(
+                    "coat_of_arms",
+                    queryset=get_image_model().objects.prefetch_renditions(
+                        *COAT_OF_ARMS_RENDITIONS
+                    ),
+                )
+            )
             .order_by("partner_since", "name"),
         )
         return context

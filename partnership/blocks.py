@@ -4,6 +4,7 @@ Text inside these blocks becomes translation segments in wagtail-localize;
 images, numbers and links stay synchronised between the languages.
 """
 
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
@@ -11,11 +12,10 @@ from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-LANGUAGE_CHOICES = [
-    ("", _("Same as the page")),
-    ("de", "Deutsch"),
-    ("fr", "Français"),
-]
+
+def language_choices():
+    """The site's languages, for text that keeps its own language inside a page."""
+    return [("", _("Same as the page")), *settings.WAGTAIL_CONTENT_LANGUAGES]
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -50,7 +50,7 @@ class QuoteBlock(blocks.StructBlock):
     attribution = blocks.CharBlock(label=_("Who said it"), required=False, max_length=120)
     language = blocks.ChoiceBlock(
         label=_("Language of the quote"),
-        choices=LANGUAGE_CHOICES,
+        choices=language_choices,
         required=False,
         help_text=_("Set this when the quote is in the other language, so it is read out right."),
     )

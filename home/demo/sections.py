@@ -5,6 +5,9 @@ wagtail-localize, so the translation editor shows it as complete. What
 already exists is kept, so load_demo can run again without harm.
 """
 
+import datetime
+import re
+import uuid
 from zoneinfo import ZoneInfo
 
 from django.utils import timezone
@@ -23,7 +26,7 @@ from exhibitions.models import (
 )
 from home.demo import content
 from home.demo.images import demo_image
-from home.demo.text import pairs, pick
+from home.demo.text import Bullets, Paragraphs, T, pairs, pick
 from home.demo.translate import translate
 from partnership.models import (
     Association,
@@ -42,6 +45,44 @@ from partnership.models import (
 
 TIME_ZONES = {"les-ulis": ZoneInfo("Europe/Paris")}
 DEFAULT_TIME_ZONE = ZoneInfo("Europe/Berlin")
+DEMO_NAMESPACE = uuid.UUID("6f1c1a52-3b8e-4d55-9a53-6d0c2a7b9e10")
+YEAR = re.compile(r"\b(20[2-3][0-9])\b")
+
+
+def demo_key(name):
+    """A stable translation key, so that a demo record is found again however it was edited."""
+    return uuid.uuid5(DEMO_NAMESPACE, name)
+
+
+def shift_years(value, years):
+    """Move a demo item ``years`` into the future: its dates, and the years in its text."""
+    if not years:
+        return value
+    if isinstance(value, datetime.date):  # datetime too
+        return value.replace(year=value.year + years)
+    if isinstance(value, str):
+        return YEAR.sub(lambda match: str(int(match[0]) + years), value)
+    if isinstance(value, T):
+        return T(shift_years(value.de, years), shift_years(value.fr, years))
+    if isinstance(value, Paragraphs):
+        return Paragraphs(*(shift_years(text, years) for text in value.texts))
+    if isinstance(value, Bullets):
+        return Bullets(*(shift_years(item, years) for item in value.items))
+    if isinstance(value, dict):
+        return {key: shift_years(item, years) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return type(value)(shift_years(item, years) for item in value)
+    return value
+
+
+def years_to_stay_upcoming(first_future_date, today):
+    """How many years to add so that the demo's plans still lie at least a month ahead."""
+    years = 0
+    while first_future_date.replace(
+        year=first_future_date.year + years
+    ) < today + datetime.timedelta(days=30):
+        years += 1
+    return years
 
 
 class Loader:
@@ -63,9 +104,12 @@ class Loader:
         fields = {k: v for k, v in spec.items() if k not in {"arms", "portrait"}}
         german = self.locales["de"]
         name = pick(fields["name"], "de")
-        record = model.objects.filter(locale=german, name=name).first()
+        key_uuid = demo_key(f"{model._meta.label}:{key}")
+        record = model.objects.filter(locale=german, translation_key=key_uuid).first()
         if record is None:
-            record = model(locale=german, **pick(fields, "de"), **resolved)
+            record = model(
+                locale=german, translation_key=key_uuid, **pick(fields, "de"), **resolved
+            )
             record.save()
             record.save_revision(user=self.user)
             self.log(f"  {model._meta.verbose_name}: {name}")
@@ -99,10 +143,16 @@ class Loader:
     def index(self, model, key):
         spec = content.INDEXES[key]
         home = self.homes["de"]
-        page = model.objects.child_of(home).first()
+        key_uuid = demo_key(f"index:{key}")
+        page = model.objects.filter(translation_key=key_uuid, locale=self.locales["de"]).first()
         if page is None:
             page = home.add_child(
-                instance=model(show_in_menus=True, locale=self.locales["de"], **pick(spec, "de"))
+                instance=model(
+                    show_in_menus=True,
+                    locale=self.locales["de"],
+                    translation_key=key_uuid,
+                    **pick(spec, "de"),
+                )
             )
             page.save_revision(user=self.user).publish()
             self.log(f"  section: {page.title}")
@@ -115,9 +165,10 @@ class Loader:
         source = spec["source"]
         target = "fr" if source == "de" else "de"
         parent = index if source == "de" else index.get_translation(self.locales["fr"])
-        slug = pick(spec["slug"], source)
-        page = model.objects.child_of(parent).filter(slug=slug).first()
+        key_uuid = demo_key(f"page:{spec['key']}")
+        page = model.objects.filter(translation_key=key_uuid, locale=self.locales[source]).first()
         if page is None:
+            fields["translation_key"] = key_uuid
             text = {k: spec[k] for k in ("title", "slug", "summary") if k in spec}
             image = demo_image(**spec["image"]) if spec.get("image") else None
             page = parent.add_child(
@@ -343,14 +394,29 @@ class Loader:
         exhibitions = self.index(ExhibitionIndexPage, "exhibitions")
         exchanges = self.index(ArtistExchangeIndexPage, "exchanges")
 
-        follow_up = self.workshop(workshops, content.FOLLOW_UP)
-        self.workshop(workshops, content.WORKSHOP, follow_up=follow_up)
-        self.workshop(workshops, content.UPCOMING_WORKSHOP)
-        exchange = self.exchange(exchanges, content.EXCHANGE)
-        report = self.report(reports, content.REPORT, related=[exchange])
-        self.report(reports, {**content.GERMAN_ONLY, "translate": False})
-        for spec in content.EXHIBITIONS:
-            self.exhibition(exhibitions, spec, report=report, exchange=exchange)
+        # The plans of the demo (an upcoming workshop, the exchange and its
+        # exhibition) move a year on whenever they would otherwise lie in the past.
+        years = years_to_stay_upcoming(content.EXCHANGE["call_deadline"], timezone.localdate())
+        upcoming_workshop = shift_years(content.UPCOMING_WORKSHOP, years)
+        exchange_spec = shift_years(content.EXCHANGE, years)
+        exhibition_specs = [
+            shift_years(spec, years) if spec.get("related_exchange") else spec
+            for spec in content.EXHIBITIONS
+        ]
+
+        follow_up = self.workshop(workshops, {**content.FOLLOW_UP, "key": "follow-up-workshop"})
+        self.workshop(workshops, {**content.WORKSHOP, "key": "workshop"}, follow_up=follow_up)
+        self.workshop(workshops, {**upcoming_workshop, "key": "upcoming-workshop"})
+        exchange = self.exchange(exchanges, {**exchange_spec, "key": "exchange"})
+        report = self.report(reports, {**content.REPORT, "key": "report"}, related=[exchange])
+        self.report(reports, {**content.GERMAN_ONLY, "key": "german-only", "translate": False})
+        for number, spec in enumerate(exhibition_specs):
+            self.exhibition(
+                exhibitions,
+                {**spec, "key": f"exhibition-{number}"},
+                report=report,
+                exchange=exchange,
+            )
 
 
 def load_sections(log, *, locales, homes, user=None):

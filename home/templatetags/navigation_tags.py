@@ -2,7 +2,7 @@
 
 from django import template
 from django.conf import settings
-from django.urls import translate_url
+from django.urls import reverse, translate_url
 from django.utils import translation
 from wagtail.models import Page, Site
 
@@ -20,8 +20,9 @@ def language_versions(context):
     """One entry per site language: where this page lives in that language.
 
     For a Wagtail page the target is its live translation; a page without one
-    leads to that language's home page. Views that are not pages (search,
-    errors) translate their own URL. Computed once per request.
+    leads to the "not yet translated" page in that language. Views that are
+    not pages (search, errors) translate their own URL. Computed once per
+    request.
     """
     request = context.get("request")
     cache = getattr(request, "_twinsite_language_versions", None)
@@ -36,27 +37,20 @@ def language_versions(context):
             p.locale.language_code: p
             for p in page.get_translations(inclusive=True).live().select_related("locale")
         }
-        site = Site.find_for_request(request)
-        homes = {}
-        if site:
-            homes = {
-                p.locale.language_code: p
-                for p in site.root_page.get_translations(inclusive=True)
-                .live()
-                .select_related("locale")
-            }
         for code, name in settings.LANGUAGES:
             target = translations.get(code)
-            fallback = target is None
-            target = target or homes.get(code)
-            url = target.get_url(request) if target else f"/{code}/"
+            if target is not None:
+                url = target.get_url(request)
+            else:
+                with translation.override(code):
+                    url = reverse("not_translated", args=[page.pk])
             versions.append(
                 {
                     "code": code,
                     "name": name,
                     "url": url,
                     "is_current": code == current,
-                    "translated": not fallback,
+                    "translated": target is not None,
                 }
             )
     elif request is not None:

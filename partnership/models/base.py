@@ -1,14 +1,15 @@
 """What every content page and every section index has in common."""
 
 from django import forms
-from django.core.paginator import EmptyPage, Paginator
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
-from wagtail.models import Page
+from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 
 from partnership.blocks import BodyStreamBlock
@@ -18,6 +19,12 @@ TEASER_RENDITIONS = [
     "fill-480x270|format-webp",
     "fill-480x270|format-jpeg",
 ]
+
+
+def teasers(queryset):
+    """Live, public pages with what a teaser card shows, in a fixed number of queries."""
+    images = get_image_model().objects.prefetch_renditions(*TEASER_RENDITIONS)
+    return queryset.live().public().prefetch_related(Prefetch("teaser_image", queryset=images))
 
 
 class ContentPage(Page):
@@ -57,8 +64,73 @@ class ContentPage(Page):
         index.SearchField("body"),
     ]
 
+    # Child relations shown on the page, with the records each row needs.
+    link_relations = {}
+
     class Meta:
         abstract = True
+
+    def clean(self):
+        """Chosen records must be in the page's language, or visitors read the other one.
+
+        Wagtail's choosers list every language, so an editor can pick the German
+        record for a French page by mistake; wagtail-localize itself re-points
+        the links when it translates a page.
+        """
+        super().clean()
+        errors = {}
+        for field in self._meta.get_fields():
+            if (
+                field.many_to_one
+                and issubclass(field.related_model, TranslatableMixin)
+                and not issubclass(field.related_model, Page)
+            ):
+                record = getattr(self, field.name)
+                if record is not None and self.locale_id and record.locale_id != self.locale_id:
+                    errors[field.name] = self._wrong_language(record)
+        for relation in self.link_relations:
+            for link in getattr(self, relation).all():
+                for field in link._meta.get_fields():
+                    if field.many_to_one and issubclass(field.related_model, TranslatableMixin):
+                        record = getattr(link, field.name, None)
+                        if (
+                            record is not None
+                            and not isinstance(record, Page)
+                            and self.locale_id
+                            and record.locale_id != self.locale_id
+                        ):
+                            errors.setdefault("__all__", []).append(self._wrong_language(record))
+        if errors:
+            raise ValidationError(errors)
+
+    def _wrong_language(self, record):
+        return _("“%(record)s” is in another language: choose its %(language)s version.") % {
+            "record": record,
+            "language": self.locale.get_display_name(),
+        }
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["links"] = {
+            name: list(getattr(self, name).select_related(*related))
+            for name, related in self.link_relations.items()
+        }
+        return context
+
+    def pages_in_language(self, pages):
+        """``pages`` as the visitor's language has them: the live translation, else the page."""
+        pages = [page for page in pages if page is not None]
+        translated = {
+            page.translation_key: page
+            for page in Page.objects.live()
+            .filter(
+                locale_id=self.locale_id,
+                translation_key__in=[page.translation_key for page in pages],
+            )
+            .select_related("locale")
+        }
+        shown = [translated.get(page.translation_key) or page for page in pages]
+        return [page for page in shown if page.live]
 
 
 class IndexFilterForm(forms.Form):
@@ -95,14 +167,7 @@ class IndexPage(Page):
 
     def children(self):
         """The live children in this index, with what their teasers need."""
-        images = get_image_model().objects.prefetch_renditions(*TEASER_RENDITIONS)
-        return (
-            self.child_model.objects.child_of(self)
-            .live()
-            .public()
-            .select_related(*self.related_fields)
-            .prefetch_related(Prefetch("teaser_image", queryset=images))
-        )
+        return teasers(self.child_model.objects.child_of(self)).select_related(*self.related_fields)
 
     def order(self, items):
         return items.order_by(f"-{self.year_field}")
@@ -148,11 +213,7 @@ class IndexPage(Page):
                 items = self.filter_by_town(items, form.cleaned_data["town"])
 
         paginator = Paginator(self.order(items), self.per_page)
-        try:
-            number = int(request.GET.get("page", 1))
-            page_obj = paginator.page(number)
-        except (ValueError, EmptyPage):
-            page_obj = paginator.page(1)
+        page_obj = paginator.get_page(request.GET.get("page"))
         context.update(
             filter_form=form,
             items=page_obj,

@@ -74,6 +74,12 @@ class DelegationReportPage(ContentPage):
         index.FilterField("start_date"),
     ]
 
+    link_relations = {
+        "participants": ["association__city"],
+        "funding": ["programme"],
+        "related_pages": ["page__locale"],
+    }
+
     parent_page_types = ["partnership.DelegationReportIndexPage"]
     subpage_types = []
     template = "partnership/delegation_report_page.html"
@@ -88,6 +94,13 @@ class DelegationReportPage(ContentPage):
             raise ValidationError({"end_date": _("The trip cannot end before it starts.")})
         if self.from_city_id and self.from_city_id == self.to_city_id:
             raise ValidationError({"to_city": _("Choose the town the delegation travelled to.")})
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["related"] = self.pages_in_language(
+            link.page for link in context["links"]["related_pages"]
+        )
+        return context
 
     @property
     def teaser_meta(self):

@@ -9,10 +9,10 @@ from wagtail.admin.panels import (
     FieldRowPanel,
     InlinePanel,
     MultiFieldPanel,
-    PageChooserPanel,
 )
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from partnership.blocks import AgendaStreamBlock, DocumentStreamBlock
 from partnership.dates import format_event_time
@@ -104,7 +104,7 @@ class WorkshopPage(ContentPage):
         FieldPanel("results"),
         FieldPanel("body"),
         FieldPanel("documents"),
-        PageChooserPanel("follow_up", "partnership.WorkshopPage"),
+        FieldPanel("follow_up"),
         FieldPanel("contact_person"),
     ]
 
@@ -114,6 +114,14 @@ class WorkshopPage(ContentPage):
         index.SearchField("questions"),
         index.SearchField("results"),
         index.FilterField("start"),
+    ]
+
+    link_relations = {"organisers": ["association__city"]}
+
+    # Where it happens does not change with the language; how it is described does.
+    override_translatable_fields = [
+        SynchronizedField("venue_address"),
+        SynchronizedField("venue_town"),
     ]
 
     parent_page_types = ["partnership.WorkshopIndexPage"]
@@ -130,6 +138,11 @@ class WorkshopPage(ContentPage):
             raise ValidationError({"end": _("The workshop cannot end before it starts.")})
         if self.format != EventFormat.ONLINE and not (self.venue_name or self.venue_town):
             raise ValidationError({"venue_town": _("Say where the workshop takes place.")})
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["follow_up"] = next(iter(self.pages_in_language([self.follow_up])), None)
+        return context
 
     @property
     def is_upcoming(self):

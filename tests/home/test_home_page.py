@@ -80,7 +80,7 @@ def test_untranslated_page_switches_to_the_other_home_page(client, demo):
     page.save_revision().publish()
     html = client.get("/de/nur-deutsch/").text
     assert '<link rel="alternate" hreflang="fr"' not in html
-    assert 'href="/fr/" hreflang="fr"' in html
+    assert f'href="/fr/pas-encore-traduit/{page.pk}/" hreflang="fr"' in html
 
 
 def result_links(html):

@@ -1,6 +1,7 @@
 """Editors create every page type in the admin; each type lives only where it belongs."""
 
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 from wagtail.models import Page, Site
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
@@ -20,6 +21,8 @@ from partnership.models import (
     WorkshopIndexPage,
     WorkshopPage,
 )
+
+NEXT_YEAR = timezone.localdate().year + 1
 
 INDEX_MODELS = {
     DelegationReportIndexPage,
@@ -121,8 +124,8 @@ class TestEditorsCanCreateEveryType(WagtailPageTestCase):
                 title="Gemeinsam wachsen",
                 slug="gemeinsam-wachsen",
                 summary="Ein Austausch über Partnerschaften.",
-                start="2027-05-20 10:00",
-                end="2027-05-20 16:30",
+                start=f"{NEXT_YEAR}-05-20 10:00",
+                end=f"{NEXT_YEAR}-05-20 16:30",
                 format="in_person",
                 venue_name="Rathaus",
                 venue_town="Hildesheim",
@@ -146,8 +149,8 @@ class TestEditorsCanCreateEveryType(WagtailPageTestCase):
                 title="Glücksmomente",
                 slug="gluecksmomente",
                 summary="Fotografien aus Naumburg.",
-                opening="2027-06-13 18:00",
-                closing_date="2027-07-25",
+                opening=f"{NEXT_YEAR}-06-13 18:00",
+                closing_date=f"{NEXT_YEAR}-07-25",
                 venue_name="Rathaus",
                 city=self.cities[0].pk,
                 works=streamfield([]),
@@ -205,3 +208,40 @@ class TestEditorsCanCreateEveryType(WagtailPageTestCase):
         self.assertEqual(response.status_code, 200)
         self.assertContains(response, "Die Reise kann nicht enden, bevor sie beginnt.")
         self.assertFalse(DelegationReportPage.objects.filter(slug="falsch").exists())
+
+
+class TestChosenRecordsMatchThePageLanguage(WagtailPageTestCase):
+    """A French page that points at a German record would show German to French readers."""
+
+    def setUp(self):
+        self.client.force_login(get_user_model().objects.get(username="lesulis"))
+        self.index = DelegationReportIndexPage.objects.get(locale__language_code="fr")
+        self.german_city = PartnerCity.objects.filter(locale__language_code="de").first()
+        self.french_city = PartnerCity.objects.filter(locale__language_code="fr").exclude(
+            translation_key=self.german_city.translation_key
+        )[0]
+
+    def test_a_german_record_on_a_french_page_is_refused_in_french(self):
+        response = self.client.post(
+            f"/admin/pages/add/partnership/delegationreportpage/{self.index.pk}/",
+            page_form(
+                title="Visite",
+                slug="visite",
+                summary="x",
+                start_date="2025-10-06",
+                end_date="2025-10-09",
+                from_city=self.german_city.pk,
+                to_city=self.french_city.pk,
+                aim=rich_text("<p>x</p>"),
+                programme=streamfield([]),
+                findings=rich_text(""),
+                outcomes=rich_text(""),
+                body=streamfield([]),
+                participants=inline_formset([]),
+                funding=inline_formset([]),
+                related_pages=inline_formset([]),
+            ),
+        )
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, "est dans une autre langue")
+        self.assertFalse(DelegationReportPage.objects.filter(slug="visite").exists())

@@ -74,3 +74,34 @@ def test_index_queries_do_not_grow_with_children(
     add_children(index, factory, 27, city, **extra)
     many = {str(f): queries_for(client, index.url, f) for f in filters}
     assert many == few
+
+
+def test_report_detail_queries_do_not_grow_with_linked_records(client, demo):
+    from partnership.models import Association, DelegationParticipant, DelegationReportPage
+
+    report = DelegationReportPage.objects.live().get(locale=demo.fr)
+    associations = list(Association.objects.filter(locale=demo.fr))
+    assert len(associations) >= 6
+
+    def count():
+        return queries_for(client, report.url, {})
+
+    report.participants.all().delete()
+    for association in associations[:2]:
+        DelegationParticipant.objects.create(page=report, association=association)
+    few = count()
+    for association in associations[2:6]:
+        DelegationParticipant.objects.create(page=report, association=association)
+    assert count() == few
+
+
+def test_home_page_queries_do_not_grow_with_partner_cities(client, demo):
+    from partnership.models import PartnerCity
+
+    before = queries_for(client, "/de/", {})
+    for number in range(5):
+        PartnerCityFactory(locale=demo.de, name=f"Weitere Stadt {number}", partner_since=2030)
+    html = client.get("/de/").text
+    assert "Weitere Stadt 4" in html
+    assert queries_for(client, "/de/", {}) == before
+    assert PartnerCity.objects.filter(locale=demo.de).count() >= 7

@@ -177,3 +177,4 @@ LOGGING = {
 # The translated URL for the search view lives in the message catalogues;
 # marking it here keeps makemessages from dropping it.
 _("search/")
+_("not-yet-translated/<int:page_id>/")
