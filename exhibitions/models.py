@@ -1,3 +1,5 @@
+import datetime
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, F, IntegerField, Q, Value, When
@@ -15,6 +17,12 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from exhibitions.blocks import PhaseStreamBlock, WorksStreamBlock
+from partnership.calendar import (
+    CalendarEventMixin,
+    CalendarIndexMixin,
+    base_event,
+    event_location,
+)
 from partnership.dates import format_date_range
 from partnership.models.base import ContentPage, IndexPage, teasers
 from partnership.models.links import AssociationLink, CityLink, FundingLink, LinkBase
@@ -200,7 +208,7 @@ class ExchangeFundingLink(FundingLink):
     page = ParentalKey(ArtistExchangePage, on_delete=models.CASCADE, related_name="funding")
 
 
-class ExhibitionPage(ContentPage):
+class ExhibitionPage(CalendarEventMixin, ContentPage):
     """An exhibition, with its opening, its works and where it came from."""
 
     opening = models.DateTimeField(_("Opening (vernissage)"))
@@ -294,6 +302,43 @@ class ExhibitionPage(ContentPage):
         context["background"] = self.pages_in_language([self.related_exchange, self.related_report])
         return context
 
+    structured_data_type = "ExhibitionEvent"
+
+    def structured_data(self, request):
+        data = super().structured_data(request)
+        data.update(
+            startDate=self.opening.isoformat(),
+            endDate=self.closing_date.isoformat(),
+            eventStatus="https://schema.org/EventScheduled",
+            eventAttendanceMode="https://schema.org/OfflineEventAttendanceMode",
+            location=event_location(self.venue_name, self.venue_address, self.city.name),
+            organizer=[
+                {"@type": "Organization", "name": link.association.name}
+                for link in self.organisers.select_related("association")
+            ],
+        )
+        artists = [link.artist.name for link in self.artists.select_related("artist")]
+        if artists:
+            data["performer"] = [{"@type": "Person", "name": name} for name in artists]
+        return data
+
+    def calendar_events(self, request):
+        """The whole run as a day event, and the opening evening with its time."""
+        where = ", ".join(
+            part for part in [self.venue_name, self.venue_address, self.city.name] if part
+        )
+        run = base_event(self, request)
+        run.add("dtstart", timezone.localdate(self.opening))
+        run.add("dtend", self.closing_date + datetime.timedelta(days=1))
+        run.add("location", where)
+        opening = base_event(self, request, uid_suffix="opening")
+        opening.pop("summary")
+        opening.add("summary", _("Opening: %(title)s") % {"title": self.title})
+        opening.add("dtstart", self.opening.astimezone(datetime.UTC))
+        opening.add("dtend", (self.opening + datetime.timedelta(hours=2)).astimezone(datetime.UTC))
+        opening.add("location", where)
+        return [run, opening]
+
     @property
     def phase(self):
         today = timezone.localdate()
@@ -316,7 +361,7 @@ class ExhibitionArtist(ArtistLink):
     page = ParentalKey(ExhibitionPage, on_delete=models.CASCADE, related_name="artists")
 
 
-class ExhibitionIndexPage(IndexPage):
+class ExhibitionIndexPage(CalendarIndexMixin, IndexPage):
     """Exhibitions: on now, then coming up, then past."""
 
     child_model = ExhibitionPage
@@ -332,6 +377,9 @@ class ExhibitionIndexPage(IndexPage):
     class Meta:
         verbose_name = _("Exhibition index")
         verbose_name_plural = _("Exhibition indexes")
+
+    def upcoming_events(self):
+        return self.children().filter(closing_date__gte=timezone.localdate()).order_by("opening")
 
     def order(self, items):
         # The same rule as ExhibitionPage.phase: whole local days.

@@ -3,6 +3,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, route
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, TranslatableMixin
@@ -10,13 +11,14 @@ from wagtail.search import index
 
 from exhibitions.models import ArtistExchangePage, ExhibitionPage
 from partnership.blocks import BodyStreamBlock
+from partnership.feeds import PageFeed
 from partnership.models import DelegationReportPage, PartnerCity, WorkshopPage
-from partnership.models.base import teasers
+from partnership.models.base import FEED_LENGTH, teasers
 
 COAT_OF_ARMS_RENDITIONS = [f"format-{f}|max-120x120" for f in ("avif", "webp", "png")]
 
 
-class HomePage(Page):
+class HomePage(RoutablePageMixin, Page):
     """The start page of one language's tree.
 
     The German home page is the site's root page; each other language has its
@@ -75,6 +77,22 @@ class HomePage(Page):
             .select_related(*related)
             .order_by(*order)[:limit]
         )
+
+    def feed_items(self):
+        """The newest pages of every section, for the language's site-wide feed."""
+        pages = []
+        for model in (DelegationReportPage, WorkshopPage, ExhibitionPage, ArtistExchangePage):
+            pages.extend(
+                teasers(model.objects.descendant_of(self)).order_by("-first_published_at")[
+                    :FEED_LENGTH
+                ]
+            )
+        pages.sort(key=lambda page: page.first_published_at, reverse=True)
+        return pages[:FEED_LENGTH]
+
+    @route(r"^feed/$", name="feed")
+    def feed(self, request):
+        return PageFeed(self, self.feed_items, description=self.hero_text)(request)
 
     def get_context(self, request, *args, **kwargs):
         """The latest of every section in this home page's language."""

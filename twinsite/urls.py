@@ -2,9 +2,10 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
@@ -31,6 +32,9 @@ if settings.DEBUG:
 # by LocaleMiddleware with a redirect: language cookie, then Accept-Language,
 # then LANGUAGE_CODE.
 urlpatterns += i18n_patterns(
+    # Wagtail serves only paths made of [\w-] segments ending in "/"; files a
+    # page offers through RoutablePageMixin (event.ics, email.txt) get here.
+    re_path(r"^((?:[\w\-]+/)*[\w\-]+\.(?:ics|txt))$", wagtail_views.serve, name="page_file"),
     path(_("search/"), home_views.search, name="search"),
     path(_("not-yet-translated/<int:page_id>/"), home_views.not_translated, name="not_translated"),
     path("", include(wagtail_urls)),

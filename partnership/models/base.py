@@ -7,13 +7,17 @@ from django.db import models
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, route
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 
 from partnership.blocks import BodyStreamBlock
+from partnership.feeds import PageFeed
 
+FEED_LENGTH = 20
+SOCIAL_RENDITION = "fill-1200x630|format-jpeg"
 TEASER_RENDITIONS = [
     "fill-480x270|format-avif",
     "fill-480x270|format-webp",
@@ -27,7 +31,14 @@ def teasers(queryset):
     return queryset.live().public().prefetch_related(Prefetch("teaser_image", queryset=images))
 
 
-class ContentPage(Page):
+def social_image_url(image, request):
+    """An absolute JPEG rendition that link previews and search engines accept."""
+    if image is None:
+        return None
+    return request.build_absolute_uri(image.get_rendition(SOCIAL_RENDITION).url)
+
+
+class ContentPage(RoutablePageMixin, Page):
     """A report, workshop, exhibition or exchange: teaser fields plus a free body."""
 
     summary = models.TextField(
@@ -69,6 +80,29 @@ class ContentPage(Page):
 
     class Meta:
         abstract = True
+
+    structured_data_type = "Article"
+
+    def structured_data(self, request):
+        """schema.org data for search engines; page types add what they know."""
+        url = request.build_absolute_uri(self.get_url(request))
+        data = {
+            "@context": "https://schema.org",
+            "@type": self.structured_data_type,
+            "name": self.title,
+            "headline": self.title,
+            "description": self.summary,
+            "url": url,
+            "inLanguage": self.locale.language_code,
+            "datePublished": self.first_published_at.isoformat()
+            if self.first_published_at
+            else None,
+            "dateModified": self.last_published_at.isoformat() if self.last_published_at else None,
+        }
+        image = social_image_url(self.teaser_image, request)
+        if image:
+            data["image"] = image
+        return {key: value for key, value in data.items() if value is not None}
 
     def clean(self):
         """Chosen records must be in the page's language, or visitors read the other one.
@@ -143,7 +177,7 @@ class IndexFilterForm(forms.Form):
         self.fields["town"].choices = [("", _("All towns"))] + towns
 
 
-class IndexPage(Page):
+class IndexPage(RoutablePageMixin, Page):
     """A section listing its children of one type, filterable by year and town.
 
     Subclasses name the child model, the date field that gives the year, the
@@ -221,6 +255,17 @@ class IndexPage(Page):
             filters_applied=form.is_bound and form.is_valid() and any(form.cleaned_data.values()),
         )
         return context
+
+    def feed_items(self):
+        return (
+            teasers(self.child_model.objects.child_of(self))
+            .select_related(*self.related_fields)
+            .order_by("-first_published_at")[:FEED_LENGTH]
+        )
+
+    @route(r"^feed/$", name="feed")
+    def feed(self, request):
+        return PageFeed(self, self.feed_items)(request)
 
     def serve(self, request, *args, **kwargs):
         """Answer a bad filter with 400 and the form's message, not a broken page."""

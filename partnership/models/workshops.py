@@ -1,3 +1,5 @@
+import datetime
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, F, IntegerField, Value, When
@@ -15,6 +17,12 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from partnership.blocks import AgendaStreamBlock, DocumentStreamBlock
+from partnership.calendar import (
+    CalendarEventMixin,
+    CalendarIndexMixin,
+    base_event,
+    event_location,
+)
 from partnership.dates import format_event_time
 from partnership.models.base import ContentPage, IndexPage
 from partnership.models.links import AssociationLink
@@ -28,7 +36,7 @@ class EventFormat(models.TextChoices):
     HYBRID = "hybrid", _("Hybrid")
 
 
-class WorkshopPage(ContentPage):
+class WorkshopPage(CalendarEventMixin, ContentPage):
     """A workshop: announced before, documented after.
 
     Whether it is upcoming or past follows from its dates; it is never stored.
@@ -155,6 +163,46 @@ class WorkshopPage(ContentPage):
         deadline = self.registration_deadline
         return deadline is None or deadline >= timezone.localdate()
 
+    structured_data_type = "Event"
+
+    def structured_data(self, request):
+        data = super().structured_data(request)
+        modes = {
+            EventFormat.IN_PERSON: "OfflineEventAttendanceMode",
+            EventFormat.ONLINE: "OnlineEventAttendanceMode",
+            EventFormat.HYBRID: "MixedEventAttendanceMode",
+        }
+        data.update(
+            startDate=self.start.isoformat(),
+            endDate=self.end.isoformat(),
+            eventStatus="https://schema.org/EventScheduled",
+            eventAttendanceMode=f"https://schema.org/{modes[self.format]}",
+            location=event_location(self.venue_name, self.venue_address, self.venue_town),
+            organizer=[
+                {"@type": "Organization", "name": link.association.name}
+                for link in self.organisers.select_related("association")
+            ],
+        )
+        if self.format != EventFormat.IN_PERSON and self.online_url:
+            data["location"] = [
+                data["location"],
+                {"@type": "VirtualLocation", "url": self.online_url},
+            ]
+        return data
+
+    @property
+    def location(self):
+        parts = [self.venue_name, self.venue_address, self.venue_town]
+        return ", ".join(part for part in parts if part) or self.online_url
+
+    def calendar_events(self, request):
+        event = base_event(self, request)
+        event.add("dtstart", self.start.astimezone(datetime.UTC))
+        event.add("dtend", self.end.astimezone(datetime.UTC))
+        if self.location:
+            event.add("location", self.location)
+        return [event]
+
     @property
     def teaser_meta(self):
         where = self.venue_town or self.get_format_display()
@@ -165,7 +213,7 @@ class WorkshopOrganiser(AssociationLink):
     page = ParentalKey(WorkshopPage, on_delete=models.CASCADE, related_name="organisers")
 
 
-class WorkshopIndexPage(IndexPage):
+class WorkshopIndexPage(CalendarIndexMixin, IndexPage):
     """Workshops: upcoming ones first, soonest first; then past ones, latest first."""
 
     child_model = WorkshopPage
@@ -180,6 +228,9 @@ class WorkshopIndexPage(IndexPage):
     class Meta:
         verbose_name = _("Workshop index")
         verbose_name_plural = _("Workshop indexes")
+
+    def upcoming_events(self):
+        return self.children().filter(end__gte=timezone.now()).order_by("start")
 
     def order(self, items):
         now = timezone.now()

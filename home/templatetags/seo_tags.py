@@ -1,0 +1,86 @@
+"""What search engines, feed readers and link previews read in <head>."""
+
+import json
+
+from django import template
+from django.core.serializers.json import DjangoJSONEncoder
+from django.urls import NoReverseMatch
+from django.utils.html import mark_safe
+from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.models import Page, Site
+
+from partnership.models.base import social_image_url
+
+register = template.Library()
+
+OG_LOCALES = {"de": "de_DE", "fr": "fr_FR"}
+# The characters that could end a <script> element, written as JSON escapes.
+JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.simple_tag(takes_context=True)
+def subpage_url(context, page, name):
+    """The URL of one of a page's routes; file routes (event.ics) lose the slash."""
+    try:
+        path = page.reverse_subpage(name)
+    except NoReverseMatch:
+        return ""
+    if "." in path:
+        path = path.rstrip("/")
+    return page.get_url(context["request"]) + path
+
+
+@register.inclusion_tag("includes/feed_links.html", takes_context=True)
+def feed_links(context):
+    """The page's own feed and calendar, if it has them, and the language's site-wide feed."""
+    request = context["request"]
+    page = context.get("page")
+    links = []
+    if isinstance(page, RoutablePageMixin):
+        for route, kind in (("feed", "application/rss+xml"), ("calendar_ics", "text/calendar")):
+            url = subpage_url(context, page, route)
+            if url:
+                links.append({"type": kind, "title": page.title, "href": url})
+    site = Site.find_for_request(request)
+    home = site.root_page.localized.specific if site else None
+    if home is not None and not (isinstance(page, Page) and page.pk == home.pk):
+        url = subpage_url(context, home, "feed")
+        links.append({"type": "application/rss+xml", "title": home.title, "href": url})
+    return {"links": links}
+
+
+@register.inclusion_tag("includes/social_meta.html", takes_context=True)
+def social_meta(context):
+    request = context["request"]
+    page = context.get("page")
+    if not isinstance(page, Page):
+        return {}
+    specific = page.specific
+    url = request.build_absolute_uri(page.get_url(request))
+    image = getattr(specific, "teaser_image", None) or getattr(specific, "hero_image", None)
+    description = (
+        page.search_description
+        or getattr(specific, "summary", "")
+        or getattr(specific, "hero_text", "")
+    )
+    return {
+        "canonical": url,
+        "title": page.seo_title or page.title,
+        "description": description,
+        "type": "article" if hasattr(specific, "summary") else "website",
+        "image": social_image_url(image, request),
+        "locale": OG_LOCALES.get(page.locale.language_code, page.locale.language_code),
+    }
+
+
+@register.simple_tag(takes_context=True)
+def structured_data(context):
+    """A JSON-LD script for pages that describe themselves to search engines."""
+    page = context.get("page")
+    build = getattr(page, "structured_data", None)
+    if build is None:
+        return ""
+    data = json.dumps(build(context["request"]), cls=DjangoJSONEncoder, ensure_ascii=False)
+    return mark_safe(  # noqa: S308 - the JSON is escaped for a <script> element above
+        f'<script type="application/ld+json">{data.translate(JSON_SCRIPT_ESCAPES)}</script>'
+    )

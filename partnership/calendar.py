@@ -1,0 +1,68 @@
+"""iCalendar files for workshops and exhibitions, and calendar feeds for their sections.
+
+Times are written in UTC, so every calendar shows them in its own time zone.
+"""
+
+import datetime
+
+from django.http import HttpResponse
+from django.utils import timezone
+from icalendar import Calendar, Event
+from wagtail.contrib.routable_page.models import route
+
+PRODUCT_ID = "-//twinsite//Städtepartnerschaft//DE"
+
+
+def calendar_response(name, events, filename):
+    calendar = Calendar()
+    calendar.add("prodid", PRODUCT_ID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", name)
+    for event in events:
+        calendar.add_component(event)
+    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def base_event(page, request, uid_suffix="event"):
+    event = Event()
+    host = request.get_host().split(":")[0]
+    event.add("uid", f"{page.translation_key}-{page.locale.language_code}-{uid_suffix}@{host}")
+    event.add("dtstamp", (page.last_published_at or timezone.now()).astimezone(datetime.UTC))
+    event.add("summary", page.title)
+    url = request.build_absolute_uri(page.get_url(request))
+    event.add("description", f"{page.summary}\n\n{url}")
+    event.add("url", url)
+    if getattr(page, "latitude", None) is not None and getattr(page, "longitude", None) is not None:
+        event.add("geo", (float(page.latitude), float(page.longitude)))
+    return event
+
+
+def event_location(name, street, town):
+    """A schema.org Place from a venue's parts."""
+    return {
+        "@type": "Place",
+        "name": name or town,
+        "address": {"@type": "PostalAddress", "streetAddress": street, "addressLocality": town},
+    }
+
+
+class CalendarEventMixin:
+    """``event.ics`` on a page that defines ``calendar_events(request)``."""
+
+    @route(r"^event\.ics/$", name="event_ics")
+    def event_ics(self, request):
+        return calendar_response(self.title, self.calendar_events(request), f"{self.slug}.ics")
+
+
+class CalendarIndexMixin:
+    """``calendar.ics`` on a section: its upcoming events, for calendar subscriptions."""
+
+    @route(r"^calendar\.ics/$", name="calendar_ics")
+    def calendar_ics(self, request):
+        events = []
+        for page in self.upcoming_events():
+            events.extend(page.calendar_events(request))
+        return calendar_response(self.title, events, f"{self.slug}.ics")

@@ -1,0 +1,77 @@
+"""RSS for a section or a whole language: what newsletter tools turn into e-mails."""
+
+from django.contrib.syndication.views import Feed
+from django.utils.feedgenerator import Enclosure, Rss201rev2Feed
+from wagtail.images import get_image_model
+
+ENCLOSURE_RENDITION = "fill-1200x630|format-jpeg"  # the same as the social image
+
+
+class PageFeed(Feed):
+    """The newest pages of a section (or of several), in the section's language.
+
+    ``pages`` is a callable so that the listing query runs only when a
+    reader asks for the feed.
+    """
+
+    feed_type = Rss201rev2Feed
+
+    def __init__(self, source, pages, *, description=""):
+        super().__init__()
+        self.source = source
+        self.pages = pages
+        self.feed_description = description
+
+    def __call__(self, request, *args, **kwargs):
+        self.request = request
+        return super().__call__(request, *args, **kwargs)
+
+    def title(self):
+        return self.source.seo_title or self.source.title
+
+    def link(self):
+        return self.source.get_url(self.request)
+
+    def description(self):
+        return self.feed_description or self.source.search_description or self.source.title
+
+    def items(self):
+        items = list(self.pages())
+        images = [item.teaser_image_id for item in items if item.teaser_image_id]
+        self.renditions = {
+            image.pk: image.get_rendition(ENCLOSURE_RENDITION)
+            for image in get_image_model()
+            .objects.filter(pk__in=images)
+            .prefetch_renditions(ENCLOSURE_RENDITION)
+        }
+        return items
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return f"{item.teaser_meta}\n\n{item.summary}"
+
+    def item_link(self, item):
+        return item.get_url(self.request)
+
+    def item_guid(self, item):
+        return self.request.build_absolute_uri(item.get_url(self.request))
+
+    def item_pubdate(self, item):
+        return item.first_published_at
+
+    def item_updateddate(self, item):
+        return item.last_published_at
+
+    def item_enclosures(self, item):
+        rendition = self.renditions.get(item.teaser_image_id)
+        if rendition is None:
+            return []
+        return [
+            Enclosure(
+                self.request.build_absolute_uri(rendition.url),
+                str(rendition.file.size),
+                "image/jpeg",
+            )
+        ]
