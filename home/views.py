@@ -1,5 +1,6 @@
+from django import forms
 from django.conf import settings
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, HttpResponseServerError
 from django.shortcuts import redirect, render
 from django.template import loader
@@ -10,44 +11,72 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 from wagtail.search.utils import parse_query_string
 
-MAX_QUERY_LENGTH = 200
+from exhibitions.models import ArtistExchangePage, ExhibitionPage
+from partnership.models import DelegationReportPage, WorkshopPage
+
 RESULTS_PER_PAGE = 10
 
 
-def search(request):
-    """Search the live pages of the visitor's language only."""
-    query = request.GET.get("q", "").strip()
-    error = ""
-    if len(query) > MAX_QUERY_LENGTH:
-        query = query[:MAX_QUERY_LENGTH]
-        error = _("Your search was shortened to %(count)d characters.") % {
-            "count": MAX_QUERY_LENGTH
-        }
+def search_sections():
+    """The page types a visitor can narrow a search to, in the order of the menu."""
+    return [
+        ("report", DelegationReportPage, _("Delegation reports")),
+        ("workshop", WorkshopPage, _("Workshops")),
+        ("exhibition", ExhibitionPage, _("Exhibitions")),
+        ("exchange", ArtistExchangePage, _("Artist exchanges")),
+    ]
 
+
+class SearchForm(forms.Form):
+    q = forms.CharField(required=False, max_length=200, strip=True)
+    type = forms.ChoiceField(required=False)
+
+    def __init__(self, data):
+        super().__init__(data)
+        self.fields["q"].label = _("Search")
+        self.fields["type"].label = _("Section")
+        self.fields["type"].choices = [("", _("Everything"))] + [
+            (key, label) for key, _model, label in search_sections()
+        ]
+
+
+def search(request):
+    """Search the live pages of the visitor's language, optionally one section only."""
+    form = SearchForm(request.GET)
+    if not form.is_valid():
+        response = render(request, "home/search_results.html", {"form": form, "search_query": ""})
+        response.status_code = 400
+        return response
+
+    query = form.cleaned_data["q"]
+    chosen = form.cleaned_data["type"]
+    locale = Locale.get_active()
     results = Page.objects.none()
+    sections = []
     if query:
         # Wagtail's parser turns quotes into phrases and defuses operators
         # that would otherwise reach the database's full-text syntax.
         _filters, parsed = parse_query_string(query, operator="and")
-        locale = Locale.get_active()
-        results = Page.objects.live().public().filter(locale=locale).specific().search(parsed)
+        for key, model, label in search_sections():
+            found = model.objects.live().public().filter(locale=locale).search(parsed)
+            sections.append({"key": key, "label": label, "count": found.count()})
+            if key == chosen:
+                results = found
+        if not chosen:
+            results = Page.objects.live().public().filter(locale=locale).specific().search(parsed)
 
     paginator = Paginator(results, RESULTS_PER_PAGE)
-    try:
-        page_obj = paginator.page(request.GET.get("page", 1))
-    except PageNotAnInteger:
-        page_obj = paginator.page(1)
-    except EmptyPage:
-        page_obj = paginator.page(paginator.num_pages)
-
+    page_obj = paginator.get_page(request.GET.get("page"))
     return render(
         request,
         "home/search_results.html",
         {
+            "form": form,
             "search_query": query,
+            "chosen_section": chosen,
+            "sections": sections,
             "results": page_obj,
             "paginator": paginator,
-            "error": error,
         },
     )
 
