@@ -1,13 +1,20 @@
+from django import forms
 from django.db import models
 from django.db.models import Prefetch
+from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from django_ratelimit.core import is_ratelimited
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, route
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.search import index
+from wagtail_honeypot.models import HoneypotFormMixin, HoneypotFormSubmissionMixin
+from wagtail_localize.fields import SynchronizedField
 
 from exhibitions.models import ArtistExchangePage, ExhibitionPage
 from partnership.blocks import BodyStreamBlock
@@ -15,6 +22,7 @@ from partnership.feeds import PageFeed
 from partnership.models import DelegationReportPage, PartnerCity, WorkshopPage
 from partnership.models.base import FEED_LENGTH, teasers
 
+FORM_RATE = "5/h"  # per address; enough for people, too few for a spam run
 COAT_OF_ARMS_RENDITIONS = [f"format-{f}|max-120x120" for f in ("avif", "webp", "png")]
 
 
@@ -60,6 +68,8 @@ class HomePage(RoutablePageMixin, Page):
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
+        "home.StandardPage",
+        "home.FormPage",
         "partnership.DelegationReportIndexPage",
         "partnership.WorkshopIndexPage",
         "exhibitions.ExhibitionIndexPage",
@@ -179,3 +189,96 @@ class SiteIdentity(TranslatableMixin, models.Model):
             return records[active.pk]
         default = Locale.get_default()
         return records.get(default.pk) or next(iter(records.values()), None)
+
+
+class StandardPage(Page):
+    """A plain page: about the partnership, legal notice, privacy policy."""
+
+    intro = models.TextField(_("Introduction"), blank=True)
+    body = StreamField(BodyStreamBlock(), verbose_name=_("Body"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
+
+    class Meta:
+        verbose_name = _("Standard page")
+        verbose_name_plural = _("Standard pages")
+
+
+class FormField(TranslatableMixin, AbstractFormField):
+    """A field of a public form; its label, help text and choices are translated."""
+
+    page = ParentalKey("home.FormPage", on_delete=models.CASCADE, related_name="form_fields")
+
+    # Answers are stored under clean_name: the same key in every language.
+    override_translatable_fields = [SynchronizedField("clean_name", overridable=False)]
+
+    class Meta(TranslatableMixin.Meta, AbstractFormField.Meta):
+        pass
+
+
+class FormPage(HoneypotFormMixin, HoneypotFormSubmissionMixin):
+    """A contact or registration form built in the admin, one page per language.
+
+    Every submission is stored and mailed to ``to_address``, which each
+    language's page sets for its own town. A consent box is always added, a
+    honeypot catches simple bots, and each address may send a few forms an hour.
+    """
+
+    intro = RichTextField(_("Introduction"), blank=True, features=["bold", "italic", "link"])
+    thank_you_text = RichTextField(
+        _("Thank-you text"), blank=True, features=["bold", "italic", "link"]
+    )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("Privacy page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Linked from the consent box under the form."),
+    )
+
+    content_panels = AbstractEmailForm.content_panels + [
+        FieldPanel("intro"),
+        InlinePanel("form_fields", label=_("Form fields")),
+        FieldPanel("thank_you_text"),
+        FieldPanel("privacy_page"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("from_address"), FieldPanel("to_address")]),
+                FieldPanel("subject"),
+                FieldPanel("honeypot"),
+            ],
+            heading=_("E-mail"),
+        ),
+    ]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("Form page")
+        verbose_name_plural = _("Form pages")
+
+    def get_form(self, *args, **kwargs):
+        form = super().get_form(*args, **kwargs)
+        form.fields["consent"] = forms.BooleanField(
+            label=_("I agree that my details are stored and used to answer me."),
+            error_messages={"required": _("Please agree, so that we may answer you.")},
+        )
+        return form
+
+    def serve(self, request, *args, **kwargs):
+        if request.method == "POST" and is_ratelimited(
+            request, group="public-forms", key="ip", rate=FORM_RATE, method="POST", increment=True
+        ):
+            response = TemplateResponse(
+                request, "home/form_page_limited.html", self.get_context(request)
+            )
+            response.status_code = 429
+            return response
+        return super().serve(request, *args, **kwargs)

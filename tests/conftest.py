@@ -2,7 +2,7 @@ from io import StringIO
 from types import SimpleNamespace
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 from django.core.management import call_command
 from django.test import Client
 from wagtail.models import Locale, Page, Site
@@ -31,7 +31,8 @@ def django_db_setup(django_db_setup, django_db_blocker):
 def clear_cache():
     """The database rolls back after each test; the cache (site root paths) must too."""
     yield
-    cache.clear()
+    for alias in caches:
+        caches[alias].clear()
 
 
 @pytest.fixture

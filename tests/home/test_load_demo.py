@@ -77,4 +77,4 @@ def test_demo_page_tree_is_consistent(demo):
     """Every translated parent knows its children, so /fr/... pages are reachable."""
     assert Page.find_problems() == ([], [], [], [], [])
     for home in (demo.home_de, demo.home_fr):
-        assert home.get_children().live().count() == 4
+        assert home.get_children().live().count() == 7  # 4 sections, privacy, 2 forms

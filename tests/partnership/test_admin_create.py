@@ -12,7 +12,7 @@ from exhibitions.models import (
     ExhibitionIndexPage,
     ExhibitionPage,
 )
-from home.models import HomePage
+from home.models import FormPage, HomePage, StandardPage
 from partnership.models import (
     Association,
     DelegationReportIndexPage,
@@ -39,7 +39,7 @@ def page_form(**fields):
 
 class TestParentAndChildRules(WagtailPageTestCase):
     def test_home_page_takes_the_four_sections(self):
-        self.assertAllowedSubpageTypes(HomePage, INDEX_MODELS)
+        self.assertAllowedSubpageTypes(HomePage, INDEX_MODELS | {StandardPage, FormPage})
         self.assertAllowedParentPageTypes(HomePage, {Page})
 
     def test_each_type_lives_only_under_its_own_index(self):

@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
+    "wagtail_honeypot",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
@@ -57,6 +58,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Django's page cache: Update first, Fetch last (home/cache.py empties it).
+    "django.middleware.cache.UpdateCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -67,6 +70,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "home.cache.PrivateForSignedInMiddleware",
+    "django.middleware.cache.FetchFromCacheMiddleware",
 ]
 
 ROOT_URLCONF = "twinsite.urls"
@@ -144,6 +149,16 @@ STORAGES = {
 # Complex page models exceed Django's default of 1000 fields in the editor.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
+# Caches. Rendered pages for anonymous visitors live in their own cache, so
+# that emptying it on publish leaves everything else alone.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "default"},
+    "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},
+}
+CACHE_MIDDLEWARE_ALIAS = "pages"
+CACHE_MIDDLEWARE_KEY_PREFIX = "page"
+CACHE_MIDDLEWARE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
+
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="twinsite <noreply@example.org>")
@@ -188,3 +203,8 @@ LOGGING = {
 # marking it here keeps makemessages from dropping it.
 _("search/")
 _("not-yet-translated/<int:page_id>/")
+
+# Public forms: wagtail-honeypot on by default for new form pages.
+HONEYPOT_ENABLED_DEFAULT = True
+HONEYPOT_TIME_INTERVAL = 3  # seconds a person needs at least to fill in a form
+# django-ratelimit counts form posts per address in the default cache.

@@ -13,7 +13,8 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = tempfile.mkdtemp(prefix="twinsite-test-media-")
 STATIC_ROOT = tempfile.mkdtemp(prefix="twinsite-test-static-")
 WAGTAILADMIN_BASE_URL = "http://testserver"
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The page cache is off in tests, except where a test turns it on to test it.
+CACHE_MIDDLEWARE_SECONDS = 0
 
 if not env("DATABASE_URL", default=""):
     DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}}

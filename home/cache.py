@@ -1,0 +1,48 @@
+"""The anonymous page cache: Django's cache middleware, emptied when content changes.
+
+Pages are cached whole in the ``pages`` cache for CACHE_MIDDLEWARE_SECONDS.
+Any publish, unpublish, move or delete of a page, and any change to a shared
+record shown on pages, empties that cache, so both languages show the change
+at once. The time limit also bounds how long "coming up" lists can lag
+behind the clock.
+"""
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db.models.signals import post_delete, post_save
+from django.utils.cache import patch_cache_control
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+
+def clear_page_cache(**kwargs):
+    caches[settings.CACHE_MIDDLEWARE_ALIAS].clear()
+
+
+def clear_for_shared_records(sender, instance, **kwargs):
+    from home.models import SiteIdentity
+    from partnership.models.snippets import SharedRecord
+
+    if isinstance(instance, SiteIdentity | SharedRecord | Page):
+        clear_page_cache()
+
+
+def connect_signals():
+    page_published.connect(clear_page_cache, dispatch_uid="page-cache-published")
+    page_unpublished.connect(clear_page_cache, dispatch_uid="page-cache-unpublished")
+    post_page_move.connect(clear_page_cache, dispatch_uid="page-cache-moved")
+    post_delete.connect(clear_for_shared_records, dispatch_uid="page-cache-deleted")
+    post_save.connect(clear_for_shared_records, dispatch_uid="page-cache-saved")
+
+
+class PrivateForSignedInMiddleware:
+    """Editors get pages with their user bar; those must never reach the shared cache."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if getattr(request, "user", None) is not None and request.user.is_authenticated:
+            patch_cache_control(response, private=True)
+        return response

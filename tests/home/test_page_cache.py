@@ -1,0 +1,92 @@
+"""Anonymous visitors get cached pages; any change shows at once, in both languages."""
+
+import pytest
+from django.test import override_settings
+
+from home.models import SiteIdentity
+from partnership.models import DelegationReportIndexPage, DelegationReportPage, PartnerCity
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache")]
+
+
+@pytest.fixture
+def page_cache():
+    with override_settings(CACHE_MIDDLEWARE_SECONDS=300):
+        yield
+
+
+@pytest.fixture
+def report(demo):
+    return DelegationReportPage.objects.live().get(locale=demo.fr)
+
+
+def test_a_second_anonymous_visit_costs_no_query(client, report, django_assert_num_queries):
+    first = client.get(report.url)
+    assert first.status_code == 200
+    assert "max-age=300" in first["Cache-Control"]
+    with django_assert_num_queries(0):
+        second = client.get(report.url)
+    assert second.content == first.content
+
+
+def test_publishing_shows_in_both_languages_at_once(client, report, demo):
+    german = report.get_translation(demo.de)
+    client.get(report.url)
+    client.get("/de/")
+    report.title = "Un titre tout neuf"
+    report.save_revision().publish()
+    assert "Un titre tout neuf" in client.get(report.url).text
+    assert "Un titre tout neuf" in client.get("/fr/").text
+    german.title = "Ein ganz neuer Titel"
+    german.save_revision().publish()
+    assert "Ein ganz neuer Titel" in client.get("/de/").text
+
+
+def test_unpublishing_removes_the_page_and_its_links(client, report, demo):
+    german = report.get_translation(demo.de)
+    client.get(report.url)
+    assert f'hreflang="fr" href="http://testserver{report.url}"' in client.get(german.url).text
+    report.unpublish()
+    assert client.get(report.url).status_code == 404
+    assert f'hreflang="fr" href="http://testserver{report.url}"' not in client.get(german.url).text
+
+
+def test_deleting_and_moving_are_seen_at_once(client, demo):
+    index = DelegationReportIndexPage.objects.get(locale=demo.de)
+    german_only = [p for p in index.get_children().specific() if not p.has_translation(demo.fr)][0]
+    assert german_only.title in client.get(index.url).text
+    german_only.delete()
+    assert german_only.title not in client.get(index.url).text
+
+    report = DelegationReportPage.objects.live().get(locale=demo.de)
+    old_url = report.url
+    assert client.get(old_url).status_code == 200
+    report.move(demo.home_de, pos="last-child")
+    report.refresh_from_db()
+    moved = client.get(old_url)  # Wagtail's automatic redirect, not the cached page
+    assert moved.status_code == 301
+    assert moved["Location"] == report.url
+
+
+def test_changed_shared_records_show_at_once(client, demo):
+    assert "centre du bénévolat de Naumburg" in client.get("/fr/").text
+    identity = SiteIdentity.objects.get(locale=demo.fr)
+    identity.organisation = "Maison du jumelage"
+    identity.save()
+    assert "Maison du jumelage" in client.get("/fr/").text
+    city = PartnerCity.objects.filter(locale=demo.fr).first()
+    city.name = "Ville renommée"
+    city.save()
+    assert "Ville renommée" in client.get("/fr/").text
+
+
+def test_signed_in_editors_are_never_served_or_stored_in_the_cache(client, report):
+    from django.contrib.auth import get_user_model
+
+    anonymous = client.get(report.url)
+    client.force_login(get_user_model().objects.get(username="lesulis"))
+    signed_in = client.get(report.url)
+    assert "private" in signed_in["Cache-Control"]
+    assert signed_in.content != anonymous.content  # the user bar is there
+    client.logout()
+    assert client.get(report.url).content == anonymous.content
