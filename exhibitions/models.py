@@ -145,6 +145,7 @@ class ArtistExchangePage(ContentPage):
         index.FilterField("status"),
     ]
 
+    bilingual_fields = ("summary", "body", "phases", "call_how_to_apply")
     link_relations = {
         "towns": ["city"],
         "artists": ["artist__city"],
@@ -275,6 +276,7 @@ class ExhibitionPage(CalendarEventMixin, ContentPage):
         index.FilterField("opening"),
     ]
 
+    bilingual_fields = ("summary", "opening_hours", "admission", "body", "works")
     link_relations = {"organisers": ["association__city"], "artists": ["artist__city"]}
     override_translatable_fields = [SynchronizedField("venue_address")]
 

@@ -97,7 +97,12 @@ def main_menu(context):
 
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
 def language_switcher(context):
-    return {"versions": language_versions(context)}
+    versions = language_versions(context)
+    page = context.get("page")
+    bilingual_url = None
+    if hasattr(page, "bilingual") and all(version["translated"] for version in versions):
+        bilingual_url = page.get_url(context["request"]) + page.reverse_subpage("bilingual")
+    return {"versions": versions, "bilingual_url": bilingual_url}
 
 
 @register.inclusion_tag("includes/alternate_links.html", takes_context=True)

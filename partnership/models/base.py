@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Prefetch
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, route
@@ -36,6 +37,27 @@ def social_image_url(image, request):
     if image is None:
         return None
     return request.build_absolute_uri(image.get_rendition(SOCIAL_RENDITION).url)
+
+
+def bilingual_rows(page, other):
+    rows = [{"kind": "title", "left": page.title, "right": other.title}]
+    for name in page.bilingual_fields:
+        field = page._meta.get_field(name)
+        left, right = getattr(page, name), getattr(other, name)
+        if isinstance(field, StreamField):
+            translated = {block.id: block for block in right}
+            for block in left:
+                rows.append({"kind": "block", "left": block, "right": translated.get(block.id)})
+        elif left or right:
+            rows.append(
+                {
+                    "kind": "rich" if isinstance(field, RichTextField) else "text",
+                    "label": field.verbose_name,
+                    "left": left,
+                    "right": right,
+                }
+            )
+    return rows
 
 
 class ContentPage(RoutablePageMixin, Page):
@@ -77,6 +99,8 @@ class ContentPage(RoutablePageMixin, Page):
 
     # Child relations shown on the page, with the records each row needs.
     link_relations = {}
+    # The texts the bilingual reading view sets side by side, in order.
+    bilingual_fields = ("summary", "body")
 
     class Meta:
         abstract = True
@@ -142,6 +166,26 @@ class ContentPage(RoutablePageMixin, Page):
             "record": record,
             "language": self.locale.get_display_name(),
         }
+
+    def live_translation(self):
+        """The page in the other language, if it is published."""
+        return self.get_translations().live().select_related("locale").specific().first()
+
+    @route(r"^bilingual/$", name="bilingual")
+    def bilingual(self, request):
+        """Both language versions side by side, aligned block by block.
+
+        wagtail-localize keeps the ids of StreamField blocks in translations, so
+        each block meets its own translation; other texts are paired by field.
+        """
+        other = self.live_translation()
+        if other is None:
+            raise Http404
+        return self.render(
+            request,
+            template="partnership/bilingual.html",
+            context_overrides={"other": other, "rows": bilingual_rows(self, other)},
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

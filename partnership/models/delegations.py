@@ -74,6 +74,7 @@ class DelegationReportPage(ContentPage):
         index.FilterField("start_date"),
     ]
 
+    bilingual_fields = ("summary", "aim", "programme", "findings", "outcomes", "body")
     link_relations = {
         "participants": ["association__city"],
         "funding": ["programme"],

@@ -124,6 +124,7 @@ class WorkshopPage(CalendarEventMixin, ContentPage):
         index.FilterField("start"),
     ]
 
+    bilingual_fields = ("summary", "agenda", "topics", "questions", "results", "body")
     link_relations = {"organisers": ["association__city"]}
 
     # Where it happens does not change with the language; how it is described does.

@@ -156,3 +156,13 @@ def test_draft_translation_is_not_offered(client, demo):
     html = client.get("/de/entwurf/").text
     assert 'hreflang="fr" href' not in html
     assert Page.objects.filter(locale=demo.fr, slug=draft.slug).exists()
+
+
+@pytest.mark.parametrize(
+    ("path", "label"), [("/de/", "Größere Schrift"), ("/fr/", "Texte plus grand")]
+)
+def test_the_text_size_control_is_offered_in_each_language(client, demo, path, label):
+    html = client.get(path).text
+    assert '<script src="/static/js/text-size.js" defer></script>' in html
+    assert label in html
+    assert re.search(r'<div class="text-size" role="group" aria-label="[^"]+" hidden>', html)
