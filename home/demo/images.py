@@ -9,6 +9,9 @@ from PIL import Image as PILImage
 from PIL import ImageDraw, ImageFont
 from wagtail.images import get_image_model
 
+from home.demo.collections import SHARED
+from home.demo.collections import collection as shared_collection
+
 
 def _draw(label, colours, seed, size=(1600, 900)):
     width, height = size
@@ -63,8 +66,10 @@ def demo_image(title, *, label, colours, seed, collection=None):
         return existing
     buffer = _draw(label, colours, seed)
     filename = f"{seed}.jpg"
-    image = Image(title=title, file=ImageFile(buffer, name=filename))
-    if collection is not None:
-        image.collection = collection
+    image = Image(
+        title=title,
+        file=ImageFile(buffer, name=filename),
+        collection=collection or shared_collection(SHARED),
+    )
     image.save()
     return image

@@ -2,8 +2,10 @@
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
-from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
+from wagtail.models import GroupCollectionPermission, GroupPagePermission
 from wagtail.users.models import UserProfile
+
+from home.demo.collections import SHARED, collection
 
 DEMO_PASSWORD = "twinsite"
 
@@ -15,6 +17,7 @@ EDITORS = [
         "email": "redaktion.naumburg@example.org",
         "group": "Redaktion Naumburg",
         "language": "de",
+        "collection": "Naumburg",
     },
     {
         "username": "lesulis",
@@ -23,6 +26,7 @@ EDITORS = [
         "email": "redaction.lesulis@example.org",
         "group": "Rédaction Les Ulis",
         "language": "fr",
+        "collection": "Les Ulis",
     },
 ]
 
@@ -46,8 +50,12 @@ def _permission(app_label, codename):
     return Permission.objects.get(content_type__app_label=app_label, codename=codename)
 
 
-def editor_group(name, home_page):
-    """A town's editors may edit and publish their own language's tree only."""
+def editor_group(name, home_page, collections=()):
+    """A town's editors edit and publish their own language's tree only.
+
+    They keep their images and documents in their town's collection and the
+    shared one, and cannot touch the other town's.
+    """
     group, _ = Group.objects.get_or_create(name=name)
     group.permissions.add(
         _permission("wagtailadmin", "access_admin"),
@@ -59,13 +67,13 @@ def editor_group(name, home_page):
         GroupPagePermission.objects.get_or_create(
             group=group, page=home_page, permission=_permission("wagtailcore", codename)
         )
-    root_collection = Collection.get_first_root_node()
-    for app_label, codename in COLLECTION_PERMISSIONS:
-        GroupCollectionPermission.objects.get_or_create(
-            group=group,
-            collection=root_collection,
-            permission=_permission(app_label, codename),
-        )
+    for town_collection in collections:
+        for app_label, codename in COLLECTION_PERMISSIONS:
+            GroupCollectionPermission.objects.get_or_create(
+                group=group,
+                collection=town_collection,
+                permission=_permission(app_label, codename),
+            )
     return group
 
 
@@ -79,7 +87,11 @@ def load_users(log, *, homes):
         )
         log("  created the superuser 'admin'")
     for spec in EDITORS:
-        group = editor_group(spec["group"], homes[spec["language"]])
+        group = editor_group(
+            spec["group"],
+            homes[spec["language"]],
+            collections=[collection(spec["collection"]), collection(SHARED)],
+        )
         user = User.objects.filter(username=spec["username"]).first()
         if user is None:
             user = User.objects.create_user(

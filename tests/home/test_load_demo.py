@@ -78,3 +78,29 @@ def test_demo_page_tree_is_consistent(demo):
     assert Page.find_problems() == ([], [], [], [], [])
     for home in (demo.home_de, demo.home_fr):
         assert home.get_children().live().count() == 7  # 4 sections, privacy, 2 forms
+
+
+@pytest.mark.parametrize(
+    ("username", "own", "other"),
+    [("naumburg", "Naumburg", "Les Ulis"), ("lesulis", "Les Ulis", "Naumburg")],
+)
+def test_each_town_keeps_its_images_in_its_own_and_the_shared_collection(
+    demo, username, own, other
+):
+    from wagtail.models import Collection
+    from wagtail.permissions import policy_registry
+
+    permission_policy = policy_registry.get_by_type(get_image_model())
+
+    user = get_user_model().objects.get(username=username)
+    allowed = {c.name for c in permission_policy.collections_user_has_permission_for(user, "add")}
+    assert allowed == {own, "Gemeinsam · Commun"}
+    assert other not in {
+        c.name for c in permission_policy.collections_user_has_permission_for(user, "choose")
+    }
+    # The demo's own images are in the shared collection, so both towns can use them.
+    shared = Collection.objects.get(name="Gemeinsam · Commun")
+    assert (
+        get_image_model().objects.filter(collection=shared).count()
+        == get_image_model().objects.count()
+    )
