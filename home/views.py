@@ -126,16 +126,16 @@ def robots_txt(request):
         "User-agent: *",
         "Disallow: /admin/",
         "Disallow: /django-admin/",
-        *(f"Disallow: /{code}/{reverse_search(code)}" for code, _name in settings.LANGUAGES),
+        *(f"Disallow: {search_path(code)}" for code, _name in settings.LANGUAGES),
         "",
         f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
-def reverse_search(language):
+def search_path(language):
     with translation.override(language):
-        return reverse("search").split("/", 2)[2]
+        return reverse("search")
 
 
 def page_not_found(request, exception=None):
@@ -145,5 +145,8 @@ def page_not_found(request, exception=None):
 def server_error(request):
     """Render the 500 page in the visitor's language without touching the database."""
     template = loader.get_template("500.html")
-    context = {"LANGUAGE_CODE": get_language() or "de", "STATIC_URL": settings.STATIC_URL}
+    context = {
+        "LANGUAGE_CODE": get_language() or settings.LANGUAGE_CODE,
+        "STATIC_URL": settings.STATIC_URL,
+    }
     return HttpResponseServerError(template.render(context))

@@ -11,9 +11,12 @@ from home.models import SiteIdentity
 register = template.Library()
 
 
-def _home_page(request):
-    site = Site.find_for_request(request)
-    return site.root_page.localized if site else None
+def home_page(request):
+    """The home page in the visitor's language; looked up once per request."""
+    if not hasattr(request, "_twinsite_home"):
+        site = Site.find_for_request(request)
+        request._twinsite_home = site.root_page.localized.specific if site else None
+    return request._twinsite_home
 
 
 def language_versions(context):
@@ -72,7 +75,7 @@ def language_versions(context):
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
 def main_menu(context):
     request = context["request"]
-    home = _home_page(request)
+    home = home_page(request)
     current = context.get("page")
     items = []
     if home is not None:

@@ -7,8 +7,9 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.urls import NoReverseMatch
 from django.utils.html import mark_safe
 from wagtail.contrib.routable_page.models import RoutablePageMixin
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
+from home.templatetags.navigation_tags import home_page
 from partnership.models.base import social_image_url
 
 register = template.Library()
@@ -41,8 +42,7 @@ def feed_links(context):
             url = subpage_url(context, page, route)
             if url:
                 links.append({"type": kind, "title": page.title, "href": url})
-    site = Site.find_for_request(request)
-    home = site.root_page.localized.specific if site else None
+    home = home_page(request)
     if home is not None and not (isinstance(page, Page) and page.pk == home.pk):
         url = subpage_url(context, home, "feed")
         links.append({"type": "application/rss+xml", "title": home.title, "href": url})
