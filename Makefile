@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint format messages migrate demo install install-dev clean
+.PHONY: help run serve load faults test lint format messages migrate demo install install-dev clean
 
 help: ## Show this list
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-12s %s\n", $$1, $$2}'
@@ -40,6 +40,43 @@ run: demo ## Install, migrate, load the demo and serve it at http://127.0.0.1:80
 	@echo "Serving on http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
+# The production settings on loopback: whitenoise's manifest files, gunicorn,
+# DEBUG off. Local defaults stand in for the secrets a server gets from its
+# environment; anything already set in the environment wins.
+SERVE_ENV := DJANGO_SETTINGS_MODULE=twinsite.settings.production \
+	SECRET_KEY=$${SECRET_KEY:-local-serve-key-not-for-the-internet-0123456789abcdef} \
+	ALLOWED_HOSTS=$${ALLOWED_HOSTS:-127.0.0.1,localhost} \
+	WAGTAILADMIN_BASE_URL=$${WAGTAILADMIN_BASE_URL:-http://$(HOST):$(PORT)} \
+	SECURE_SSL_REDIRECT=$${SECURE_SSL_REDIRECT:-False} \
+	SECURE_HSTS_SECONDS=$${SECURE_HSTS_SECONDS:-0}
+
+serve: demo ## Run the production stack (gunicorn, DEBUG off) at http://127.0.0.1:8000
+	$(SERVE_ENV) $(PY) manage.py collectstatic --no-input --verbosity 0
+	$(SERVE_ENV) PORT=$(PORT) $(VENV)/bin/gunicorn -c gunicorn.conf.py twinsite.wsgi
+
+# One .tar with the database, the media originals and a manifest of SHA-256
+# checksums (home/backup.py). README: "Backup and restore".
+.PHONY: backup restore
+backup: $(RUNTIME_STAMP) ## Back up database and media originals to var/backups/ (OUTPUT=dir or file)
+	$(PY) manage.py backup $(if $(OUTPUT),--output "$(OUTPUT)")
+
+restore: $(RUNTIME_STAMP) ## Verify and restore ARCHIVE=var/backups/....tar (asks before replacing)
+	@test -n "$(ARCHIVE)" || { echo "usage: make restore ARCHIVE=var/backups/twinsite-backup-....tar" >&2; exit 2; }
+	$(PY) manage.py restore "$(ARCHIVE)"
+
+# Load and fault tests of the production stack on loopback; see bench/README.md.
+BENCH_STAMP := $(VENV)/.bench-installed
+
+$(BENCH_STAMP): requirements.txt requirements-bench.txt | $(PY)
+	$(PY) -m pip install --quiet -r requirements-bench.txt
+	@touch $@ $(RUNTIME_STAMP)
+
+load: demo $(BENCH_STAMP) ## Load test: locust against the production stack, LOAD_SECONDS=60 LOAD_USERS=20
+	$(PY) bench/load.py
+
+faults: $(RUNTIME_STAMP) ## Restart PostgreSQL and stop Redis under load (this machine's services)
+	$(PY) bench/faults.py
+
 test: $(DEV_STAMP) ## Run the whole suite (SQLite; PostgreSQL when DATABASE_URL is set)
 	$(PY) -m pytest
 
@@ -52,7 +89,7 @@ format: $(DEV_STAMP) ## Reformat the code and apply ruff's safe fixes
 	$(VENV)/bin/ruff check --fix .
 
 messages: $(DEV_STAMP) ## Extract and compile the de/fr catalogues (needs GNU gettext)
-	$(PY) manage.py makemessages -l de -l fr --no-obsolete --no-location --ignore=.venv --ignore=var --ignore=tests
+	$(PY) manage.py makemessages -l de -l fr --extension=html,txt,py,mjml --no-obsolete --no-location --ignore=.venv --ignore=var --ignore=tests
 	$(PY) manage.py compilemessages -l de -l fr --ignore=.venv
 
 clean: ## Remove the virtualenv and the local database and media

@@ -11,12 +11,29 @@ from django.conf import settings
 from django.core.cache import caches
 from django.db.models.signals import post_delete, post_save
 from django.utils.cache import patch_cache_control
+from wagtail.contrib.frontend_cache.utils import purge_pages_from_cache
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 
 def clear_page_cache(**kwargs):
     caches[settings.CACHE_MIDDLEWARE_ALIAS].clear()
+
+
+def purge_frontend_cache(instance, **kwargs):
+    """Tell the CDN or Varnish (WAGTAILFRONTENDCACHE) which public URLs changed.
+
+    Wagtail purges the page itself; its section index and home page list it,
+    and its translations link to it from the language switcher, so they go too.
+    Changes to shared records are not purged one by one: the CDN keeps pages
+    no longer than PAGE_CACHE_SECONDS.
+    """
+    if not settings.WAGTAILFRONTENDCACHE:
+        return
+    page = instance.specific_deferred
+    pages = [page, *page.get_ancestors().filter(depth__gt=1).live().specific()]
+    pages += list(page.get_translations().live().specific())
+    purge_pages_from_cache(pages)
 
 
 def clear_for_shared_records(sender, instance, **kwargs):
@@ -29,6 +46,8 @@ def clear_for_shared_records(sender, instance, **kwargs):
 
 def connect_signals():
     page_published.connect(clear_page_cache, dispatch_uid="page-cache-published")
+    page_published.connect(purge_frontend_cache, dispatch_uid="frontend-cache-published")
+    page_unpublished.connect(purge_frontend_cache, dispatch_uid="frontend-cache-unpublished")
     page_unpublished.connect(clear_page_cache, dispatch_uid="page-cache-unpublished")
     post_page_move.connect(clear_page_cache, dispatch_uid="page-cache-moved")
     post_delete.connect(clear_for_shared_records, dispatch_uid="page-cache-deleted")

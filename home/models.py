@@ -74,6 +74,7 @@ class HomePage(RoutablePageMixin, Page):
         "partnership.WorkshopIndexPage",
         "exhibitions.ExhibitionIndexPage",
         "exhibitions.ArtistExchangeIndexPage",
+        "newsletter.NewsletterIndexPage",
     ]
 
     class Meta:

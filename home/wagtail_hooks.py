@@ -1,8 +1,13 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from home.edit_conflicts import refuse_outdated_saves
 from home.models import SiteIdentity
+
+# Last, after the hooks that refuse an edit outright.
+hooks.register("before_edit_page", refuse_outdated_saves, order=100)
 
 
 class SiteIdentityViewSet(SnippetViewSet):

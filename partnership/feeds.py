@@ -2,6 +2,7 @@
 
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Enclosure, Rss201rev2Feed
+from django.utils.html import escape
 from wagtail.images import get_image_model
 
 ENCLOSURE_RENDITION = "fill-1200x630|format-jpeg"  # the same as the social image
@@ -50,7 +51,8 @@ class PageFeed(Feed):
         return item.title
 
     def item_description(self, item):
-        return f"{item.teaser_meta}\n\n{item.summary}"
+        # Readers take a description as HTML; ours is plain text, so it is escaped.
+        return escape(f"{item.teaser_meta}\n\n{item.summary}")
 
     def item_link(self, item):
         return item.get_url(self.request)

@@ -10,6 +10,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
+from home.health import healthz
 from home.sitemaps import PageSitemap
 
 # Outside the language prefixes: the admin and document downloads.
@@ -19,6 +20,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PageSitemap}}, name="sitemap"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
+    path("healthz", healthz, name="healthz"),
+    path("", include("embeds.urls")),
 ]
 
 if settings.DEBUG:
@@ -42,4 +45,5 @@ urlpatterns += i18n_patterns(
 )
 
 handler404 = "home.views.page_not_found"
-handler500 = "home.views.server_error"
+# A database outage gets a 503 in the visitor's language, anything else the 500 page.
+handler500 = "home.database_down.server_error"

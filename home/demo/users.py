@@ -2,7 +2,14 @@
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
-from wagtail.models import GroupCollectionPermission, GroupPagePermission
+from wagtail.models import (
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
 from wagtail.users.models import UserProfile
 
 from home.demo.collections import SHARED, collection
@@ -18,6 +25,8 @@ EDITORS = [
         "group": "Redaktion Naumburg",
         "language": "de",
         "collection": "Naumburg",
+        "workflow": "Freigabe Naumburg",
+        "task": "Prüfung durch die Redaktion Naumburg",
     },
     {
         "username": "lesulis",
@@ -27,6 +36,8 @@ EDITORS = [
         "group": "Rédaction Les Ulis",
         "language": "fr",
         "collection": "Les Ulis",
+        "workflow": "Validation Les Ulis",
+        "task": "Relecture par la rédaction des Ulis",
     },
 ]
 
@@ -34,8 +45,8 @@ PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page"]
 SNIPPET_PERMISSIONS = [
     ("partnership", model, action)
     for model in ("partnercity", "association", "contactperson", "fundingprogramme")
-    for action in ("add", "change")
-] + [("exhibitions", "artist", action) for action in ("add", "change")]
+    for action in ("add", "change", "delete")
+] + [("exhibitions", "artist", action) for action in ("add", "change", "delete")]
 COLLECTION_PERMISSIONS = [
     ("wagtailimages", "add_image"),
     ("wagtailimages", "change_image"),
@@ -77,6 +88,25 @@ def editor_group(name, home_page, collections=()):
     return group
 
 
+def review_workflow(name, task_name, group, home_page):
+    """A colleague from the same team reviews before a page goes live.
+
+    The team keeps its publish permission, so review is the team's habit
+    rather than a lock: "Submit to ..." sits next to "Publish". Wagtail lets
+    only users who may publish approve, so to make review compulsory, give the
+    reviewers a group of their own with "Publish", assign the task to it and
+    take "Publish" from the editors. To switch review off, disable the workflow
+    under Settings > Workflows; Wagtail then forgets its pages, and running
+    load_demo again (or picking the home page in the workflow) brings it back.
+    """
+    workflow, created = Workflow.objects.get_or_create(name=name)
+    task, _ = GroupApprovalTask.objects.get_or_create(name=task_name)
+    task.groups.add(group)
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    WorkflowPage.objects.get_or_create(page=home_page, defaults={"workflow": workflow})
+    return workflow, created
+
+
 def load_users(log, *, homes):
     """``homes`` maps a language code to that language's home page."""
     User = get_user_model()
@@ -92,6 +122,11 @@ def load_users(log, *, homes):
             homes[spec["language"]],
             collections=[collection(spec["collection"]), collection(SHARED)],
         )
+        _workflow, created = review_workflow(
+            spec["workflow"], spec["task"], group, homes[spec["language"]]
+        )
+        if created:
+            log(f"  created the review workflow '{spec['workflow']}'")
         user = User.objects.filter(username=spec["username"]).first()
         if user is None:
             user = User.objects.create_user(

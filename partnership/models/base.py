@@ -14,6 +14,8 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 
+from embeds.routes import EmbedRoutesMixin
+from newsletter.routes import EmailRoutesMixin
 from partnership.blocks import BodyStreamBlock
 from partnership.feeds import PageFeed
 
@@ -60,7 +62,7 @@ def bilingual_rows(page, other):
     return rows
 
 
-class ContentPage(RoutablePageMixin, Page):
+class ContentPage(EmailRoutesMixin, EmbedRoutesMixin, RoutablePageMixin, Page):
     """A report, workshop, exhibition or exchange: teaser fields plus a free body."""
 
     summary = models.TextField(

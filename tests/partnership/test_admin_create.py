@@ -13,6 +13,7 @@ from exhibitions.models import (
     ExhibitionPage,
 )
 from home.models import FormPage, HomePage, StandardPage
+from newsletter.models import NewsletterIndexPage
 from partnership.models import (
     Association,
     DelegationReportIndexPage,
@@ -59,7 +60,9 @@ def report_form(**fields):
 
 class TestParentAndChildRules(WagtailPageTestCase):
     def test_home_page_takes_the_four_sections(self):
-        self.assertAllowedSubpageTypes(HomePage, INDEX_MODELS | {StandardPage, FormPage})
+        self.assertAllowedSubpageTypes(
+            HomePage, INDEX_MODELS | {StandardPage, FormPage, NewsletterIndexPage}
+        )
         self.assertAllowedParentPageTypes(HomePage, {Page})
 
     def test_each_type_lives_only_under_its_own_index(self):

@@ -45,8 +45,10 @@ def test_town_editors_manage_snippets_in_their_admin_language(client, demo, user
     assert response.status_code == 200
     assert f'<html lang="{lang}"' in response.text
     assert label in response.text
-    add = client.get(reverse("wagtailsnippets_partnership_association:add"))
+    # A new record starts in the editor's own language.
+    add = client.get(reverse("wagtailsnippets_partnership_association:add"), follow=True)
     assert add.status_code == 200
+    assert add.context["locale"].language_code == lang
 
 
 def test_snippet_keeps_revisions(admin_client, demo):

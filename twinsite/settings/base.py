@@ -11,6 +11,8 @@ from pathlib import Path
 import environ
 from django.utils.translation import gettext_lazy as _
 
+from twinsite.settings.caches import caches_from
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
 
@@ -27,12 +29,18 @@ INSTALLED_APPS = [
     "home",
     "partnership",
     "exhibitions",
+    "newsletter",
+    "embeds",
+    "accounts",
+    # Before wagtail_localize, so that its hooks and templates come first.
+    "translation",
     # wagtail_localize.locales replaces wagtail.locales; never install both.
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail_honeypot",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.embeds",
@@ -48,6 +56,10 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "rest_framework",
+    # Sign-in security: lockout (axes) and the optional second factor (django-otp).
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -61,18 +73,35 @@ MIDDLEWARE = [
     # Django's page cache: Update first, Fetch last (home/cache.py empties it).
     "django.middleware.cache.UpdateCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # A database outage answers 503 in the visitor's language (home/database_down.py).
+    "home.database_down.DatabaseDownMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(); then the code page for editors who turned it on.
+    "django_otp.middleware.OTPMiddleware",
+    "accounts.middleware.TwoFactorRequiredMiddleware",
+    # Tells translation cascades who is acting (see translation/cascades.py).
+    "translation.cascades.ActingUserMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # django-csp, with frame-ancestors following X-Frame-Options SAMEORIGIN.
+    "embeds.csp.CSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "home.cache.PrivateForSignedInMiddleware",
     "django.middleware.cache.FetchFromCacheMiddleware",
+    # Last, as django-axes requires: turns a locked-out sign-in into its 429 page.
+    "axes.middleware.AxesMiddleware",
 ]
+
+# Content-Security-Policy (django-csp). For now it only forbids framing; each
+# embed card (embeds/routes.py) sends its own policy letting the origins in
+# EMBED_FRAME_ANCESTORS frame it, e.g. "https://verein.example.org".
+EMBED_FRAME_ANCESTORS = env.list("EMBED_FRAME_ANCESTORS", default=[])
+CONTENT_SECURITY_POLICY = {"DIRECTIVES": {"default-src": None, "frame-ancestors": ["'none'"]}}
 
 ROOT_URLCONF = "twinsite.urls"
 
@@ -101,6 +130,10 @@ DATABASES = {
     "default": env.db_url("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'var' / 'db.sqlite3'}")
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
+# Connections live CONN_MAX_AGE seconds (0: one per request) and are checked before
+# reuse, so the site recovers by itself after a database restart (bench/faults.py).
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -109,6 +142,26 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Sign-in lockout (django-axes): after AXES_FAILURE_LIMIT failures for one
+# username from one address, that pair is refused (HTTP 429) until
+# AXES_COOLOFF_HOURS after the latest failure. Wrong two-factor codes count too,
+# and the count is reset once the sign-in is complete (accounts/lockout.py), not
+# after the password alone. Behind a reverse proxy set TRUSTED_PROXY_COUNT to the
+# number of proxies that append to X-Forwarded-For (accounts/client_ip.py).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=1.0)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = False
+AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "accounts.client_ip.client_ip"
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+# Two-factor authentication (django-otp, TOTP): the name authenticator apps show.
+OTP_TOTP_ISSUER = env("WAGTAIL_SITE_NAME", default="twinsite")
 
 # Internationalisation: one site, two languages, German as the default.
 LANGUAGE_CODE = "de"
@@ -122,6 +175,10 @@ USE_I18N = True
 USE_TZ = True
 
 WAGTAIL_I18N_ENABLED = True
+# A new translation of a live page starts as a draft: its team publishes it
+# once it is translated. (wagtail-localize would otherwise publish it at once,
+# still in the source language.)
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 # Each editor picks their own admin language; English stays available for
 # maintainers who read neither.
@@ -146,18 +203,59 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
+# Media on S3-compatible object storage (AWS S3, MinIO, Scaleway, OVH, ...), so
+# that several app servers share the uploads. Set S3_BUCKET to switch it on.
+if env("S3_BUCKET", default=""):
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env("S3_BUCKET"),
+            "endpoint_url": env("S3_ENDPOINT_URL", default=None),
+            "region_name": env("S3_REGION", default=None),
+            "access_key": env("S3_ACCESS_KEY_ID", default=None),
+            "secret_key": env("S3_SECRET_ACCESS_KEY", default=None),
+            # A CDN host for the bucket, e.g. media.partnerschaft.example.org.
+            "custom_domain": env("S3_CUSTOM_DOMAIN", default=None),
+            # Images are public; unsigned URLs keep cached pages valid.
+            "querystring_auth": env.bool("S3_SIGNED_URLS", default=False),
+            "file_overwrite": False,
+            "default_acl": None,
+        },
+    }
+    # Documents go through Wagtail's view, which checks their privacy settings.
+    WAGTAILDOCS_SERVE_METHOD = "serve_view"
+
 # Complex page models exceed Django's default of 1000 fields in the editor.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Caches. Rendered pages for anonymous visitors live in their own cache, so
 # that emptying it on publish leaves everything else alone.
-CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "default"},
-    "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},
-}
+# Redis when REDIS_URL is set (e.g. redis://127.0.0.1:6379/0), else local memory.
+# See twinsite/settings/caches.py: three databases, and the caches fail open.
+REDIS_URL = env("REDIS_URL", default="")
+CACHES = caches_from(REDIS_URL)
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 CACHE_MIDDLEWARE_ALIAS = "pages"
 CACHE_MIDDLEWARE_KEY_PREFIX = "page"
 CACHE_MIDDLEWARE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
+
+# A CDN or Varnish in front: purge the changed pages on publish and unpublish
+# (home/cache.py). FRONTEND_CACHE_PURGE_URL is any HTTP cache that accepts
+# PURGE requests (Varnish); Cloudflare needs a zone id and an API token.
+WAGTAILFRONTENDCACHE = {}
+if env("FRONTEND_CACHE_PURGE_URL", default=""):
+    WAGTAILFRONTENDCACHE["http"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": env("FRONTEND_CACHE_PURGE_URL"),
+    }
+if env("CLOUDFLARE_ZONE_ID", default=""):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": env("CLOUDFLARE_ZONE_ID"),
+        "BEARER_TOKEN": env("CLOUDFLARE_API_TOKEN"),
+    }
+# Each language has its own tree and URLs; nothing to multiply per language.
+WAGTAILFRONTENDCACHE_LANGUAGES = []
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
@@ -179,12 +277,24 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     }
 else:
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Upload limits (README, "Bad input"). No SVG: it can carry script. home/uploads.py
+# adds header-first pixel checks, refuses damaged images and images with markup,
+# and documents whose content does not match their extension.
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odp", "ods", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
-WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
-WAGTAILIMAGES_MAX_UPLOAD_SIZE = 15 * 1024 * 1024
+WAGTAILDOCS_MAX_UPLOAD_SIZE = env.int("DOCUMENT_MAX_UPLOAD_MB", default=20) * 1024 * 1024
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "home.uploads.DocumentForm"
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = env.int("IMAGE_MAX_UPLOAD_MB", default=15) * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_IMAGE_FORM_BASE = "home.uploads.ImageForm"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+
+# Machine translation in the translation editor: DeepL when DEEPL_AUTH_KEY is set
+# (formal register by default: town halls write "Sie" and "vous"), else
+# LibreTranslate when LIBRETRANSLATE_URL is set, else no button at all.
+from translation.machine_config import machine_translator_config  # noqa: E402
+
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator_config(env)
 
 LOGGING = {
     "version": 1,
@@ -196,6 +306,8 @@ LOGGING = {
         # Page actions and background tasks log every step at INFO.
         "wagtail": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
+        # Failed sign-ins and lockouts stay (WARNING); successes are in axes' AccessLog.
+        "axes": {"level": "WARNING"},
     },
 }
 

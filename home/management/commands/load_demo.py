@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 
 from home.demo.forms import load_forms
 from home.demo.home import ensure_locales, load_home, load_identity
+from home.demo.newsletter import load_newsletter
 from home.demo.sections import load_sections
 from home.demo.users import DEMO_PASSWORD, EDITORS, load_users
 
@@ -26,6 +27,8 @@ class Command(BaseCommand):
         load_identity(log, german=german, french=french)
         homes = {"de": home, "fr": home.get_translation(french)}
         load_sections(log, locales={"de": german, "fr": french}, homes=homes)
+        log("Newsletter")
+        load_newsletter(log, home=home, french=french)
         log("Privacy page and forms")
         load_forms(log, home=home, french=french)
         log("Users")

@@ -1,0 +1,85 @@
+"""A friendly 503, in the visitor's language, while the database is unreachable.
+
+When PostgreSQL restarts or the network to it drops, every request that needs
+it fails with ``OperationalError`` (or ``InterfaceError`` for a connection that
+died under the app). That is not a bug in the page but a short outage, so the
+visitor gets "back in a moment" with ``Retry-After`` rather than the 500 page,
+and a load balancer or crawler knows to come back. Nothing here touches the
+database: the page is rendered from a standalone template without context
+processors. Pages already in the page cache keep being served meanwhile.
+
+Two ways in, because Django turns an exception into a response at the layer
+that raised it:
+
+- ``DatabaseDownMiddleware.process_exception`` answers for views (where
+  anonymous visitors first touch the database), logging one line rather than a
+  traceback per request;
+- ``server_error``, the project's ``handler500``, answers for middleware such as
+  sessions and authentication, and falls back to the ordinary 500 page for
+  every other error.
+
+Recovery needs no restart: with ``CONN_HEALTH_CHECKS`` a persistent connection
+is checked before reuse and replaced once the database is back.
+"""
+
+import logging
+import sys
+
+from django.conf import settings
+from django.db.utils import InterfaceError, OperationalError
+from django.http import HttpResponse
+from django.template import loader
+from django.utils import translation
+from django.utils.cache import add_never_cache_headers
+
+from home import views
+
+logger = logging.getLogger(__name__)
+
+DATABASE_DOWN_ERRORS = (OperationalError, InterfaceError)
+RETRY_AFTER_SECONDS = 30
+
+
+def visitor_language():
+    """The language LocaleMiddleware chose (URL prefix, cookie, browser), if it is one of ours."""
+    language = translation.get_language()
+    return language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+
+
+def database_unavailable(request):
+    language = visitor_language()
+    with translation.override(language):
+        html = loader.render_to_string(
+            "503.html",
+            {
+                "LANGUAGE_CODE": language,
+                "STATIC_URL": settings.STATIC_URL,
+                "retry_after": RETRY_AFTER_SECONDS,
+            },
+        )
+    response = HttpResponse(html, status=503)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    response["Content-Language"] = language
+    add_never_cache_headers(response)
+    return response
+
+
+class DatabaseDownMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, DATABASE_DOWN_ERRORS):
+            logger.warning("Database unavailable, answering 503: %s", exception)
+            return database_unavailable(request)
+        return None
+
+
+def server_error(request):
+    """``handler500``: Django calls it while handling the exception, so it is still in flight."""
+    if isinstance(sys.exc_info()[1], DATABASE_DOWN_ERRORS):
+        return database_unavailable(request)
+    return views.server_error(request)

@@ -1,0 +1,88 @@
+"""The admin's "Send test" for a newsletter issue."""
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import FormView
+from wagtail.admin import messages
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.widgets import Button
+
+from newsletter.forms import SendTestForm
+from newsletter.models import NewsletterIssuePage
+from newsletter.sending import SendError, send_test
+
+
+def user_can_send_test(user, page):
+    """Whoever may edit the issue may test it; Wagtail's page permissions decide that."""
+    return page.permissions_for_user(user).can_edit()
+
+
+class SendTestView(WagtailAdminTemplateMixin, FormView):
+    form_class = SendTestForm
+    template_name = "newsletter/admin/send_test.html"
+    page_title = _("Send test")
+    header_icon = "mail"
+
+    def dispatch(self, request, page_id):
+        self.page = get_object_or_404(NewsletterIssuePage, pk=page_id)
+        if not user_can_send_test(request.user, self.page):
+            raise PermissionDenied
+        return super().dispatch(request, page_id)
+
+    @cached_property
+    def issue(self):
+        """The draft the editor is working on: a test shows what will go out next."""
+        return self.page.get_latest_revision_as_object()
+
+    @cached_property
+    def composition(self):
+        return self.issue.compose()
+
+    def get_page_subtitle(self):
+        return self.page.get_admin_display_title()
+
+    def get_breadcrumbs_items(self):
+        return []
+
+    def get_initial(self):
+        return {"recipient": self.request.user.email}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            page=self.page,
+            issue=self.issue,
+            notices=[str(notice) for notice in self.composition.notices],
+            email=self.issue.render_email(self.request),
+            edit_url=reverse("wagtailadmin_pages:edit", args=[self.page.pk]),
+        )
+        return context
+
+    def form_valid(self, form):
+        recipient = form.cleaned_data["recipient"]
+        try:
+            parts = send_test(self.issue, recipient, self.request)
+        except SendError as error:
+            form.add_error(None, str(error))
+            return self.form_invalid(form)
+        message = gettext("Test of “%(title)s” sent to %(recipient)s.") % {
+            "title": parts.subject,
+            "recipient": recipient,
+        }
+        messages.success(self.request, message)
+        return redirect("wagtailadmin_pages:edit", self.page.pk)
+
+
+def issue_buttons(page, user, view_name=None, next_url=None):
+    """ "Send test" in an issue's header menu and in the page listing's "More" menu."""
+    if issubclass(page.specific_class, NewsletterIssuePage) and user_can_send_test(user, page):
+        yield Button(
+            _("Send test"),
+            reverse("newsletter_send_test", args=[page.pk]),
+            icon_name="mail",
+            priority=35,
+        )

@@ -1,0 +1,15 @@
+from django.urls import include, path
+from wagtail import hooks
+
+from newsletter import admin_urls as issue_admin_urls
+from newsletter import page_hooks  # noqa: F401  (pages in e-mail form)
+from newsletter.admin_views import issue_buttons
+
+# Newsletter issues: the "Send test" view, and its button in the page header and listing.
+hooks.register("register_page_header_buttons", issue_buttons)
+hooks.register("register_page_listing_more_buttons", issue_buttons)
+
+
+@hooks.register("register_admin_urls")
+def register_issue_admin_urls():
+    return [path("", include(issue_admin_urls))]

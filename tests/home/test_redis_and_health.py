@@ -1,0 +1,108 @@
+"""Redis caches in production, failing open, and the load balancer's /healthz.
+
+These tests talk to the Redis server at 127.0.0.1:6379 (databases 10-12, which
+they empty). Without one they skip, saying so; under CI they fail instead.
+"""
+
+import json
+import os
+
+import pytest
+import redis
+from django.test import override_settings
+
+from partnership.models import DelegationReportPage
+from twinsite.settings.caches import caches_from
+
+pytestmark = pytest.mark.django_db
+
+REDIS = "redis://127.0.0.1:6379/10"
+NOBODY_LISTENS = "redis://127.0.0.1:1/0"
+
+
+def databases():
+    return {
+        name: redis.Redis.from_url(f"redis://127.0.0.1:6379/{number}")
+        for number, name in enumerate(("default", "pages", "renditions"), start=10)
+    }
+
+
+@pytest.fixture
+def redis_caches():
+    try:
+        redis.Redis.from_url(REDIS, socket_connect_timeout=0.5).ping()
+    except redis.ConnectionError:
+        if os.environ.get("CI"):
+            raise
+        pytest.skip("no Redis server at 127.0.0.1:6379")
+    stores = databases()
+    for store in stores.values():
+        store.flushdb()
+    with override_settings(CACHES=caches_from(REDIS), CACHE_MIDDLEWARE_SECONDS=300):
+        yield stores
+    for store in stores.values():
+        store.flushdb()
+
+
+@pytest.fixture
+def report(demo):
+    return DelegationReportPage.objects.live().get(locale=demo.fr)
+
+
+def test_pages_renditions_and_the_rest_each_have_their_own_database(client, report, redis_caches):
+    response = client.get(report.url)
+    assert response.status_code == 200
+    assert redis_caches["pages"].dbsize() > 0
+    assert redis_caches["default"].dbsize() > 0  # e.g. the site root paths
+    assert redis_caches["renditions"].dbsize() > 0  # the report's images
+
+    # Publishing empties the page cache only.
+    renditions = redis_caches["renditions"].dbsize()
+    report.title = "Un titre tout neuf"
+    report.save_revision().publish()
+    assert redis_caches["pages"].dbsize() == 0
+    assert redis_caches["renditions"].dbsize() == renditions
+    assert "Un titre tout neuf" in client.get(report.url).text
+
+
+def test_the_second_visit_is_served_from_redis(
+    client, report, redis_caches, django_assert_num_queries
+):
+    first = client.get(report.url)
+    with django_assert_num_queries(0):
+        second = client.get(report.url)
+    assert second.content == first.content
+
+
+@override_settings(CACHES=caches_from(NOBODY_LISTENS), CACHE_MIDDLEWARE_SECONDS=300)
+def test_without_redis_the_site_keeps_serving(client, report, demo):
+    """Redis is down: every lookup misses, nothing fails."""
+    assert client.get(report.url).status_code == 200
+    assert client.get(report.get_translation(demo.de).url).status_code == 200
+    report.title = "Toujours en ligne"
+    report.save_revision().publish()  # empties a cache that is not there
+    assert "Toujours en ligne" in client.get(report.url).text
+
+    health = client.get("/healthz")
+    assert health.status_code == 200
+    assert json.loads(health.content) == {
+        "status": "ok",
+        "database": "ok",
+        "cache": "unavailable",
+    }
+
+
+def test_healthz_reports_database_and_cache_and_nothing_else(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/json"
+    assert "no-cache" in response["Cache-Control"]
+    assert json.loads(response.content) == {"status": "ok", "database": "ok", "cache": "ok"}
+
+
+def test_without_redis_url_the_caches_live_in_memory():
+    caches = caches_from("")
+    assert {cache["BACKEND"] for cache in caches.values()} == {
+        "django.core.cache.backends.locmem.LocMemCache"
+    }
+    assert set(caches) == {"default", "pages", "renditions"}

@@ -1,0 +1,134 @@
+"""Who may write which language.
+
+Each town's team writes in its own language only. For pages Wagtail already
+says so through page permissions on each language's tree. wagtail-localize's
+sync and submit views, and translatable snippets, know nothing of languages,
+so they ask here. Rather than keep a second list of who edits what, a team's
+languages are the languages of the page trees it may edit: a group with page
+permissions on the French home page writes French, one with permissions on
+the root page writes every language.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.models import Permission
+from django.shortcuts import redirect
+from django.utils.translation import get_language_info, pgettext_lazy
+from wagtail.models import GroupPagePermission, Locale, Page, TranslatableMixin
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.permissions import user_can_edit_snippet_type
+
+WRITE_PAGE_PERMISSIONS = ("add_page", "change_page")
+_CACHE_ATTRIBUTE = "_twinsite_writable_locale_ids"
+
+
+def writable_locale_ids(user):
+    """The ids of the locales ``user`` may write, cached on the user object."""
+    if not user.is_active or user.is_anonymous:
+        return frozenset()
+    cached = getattr(user, _CACHE_ATTRIBUTE, None)
+    if cached is not None:
+        return cached
+    if user.is_superuser:
+        ids = frozenset(Locale.objects.values_list("pk", flat=True))
+    else:
+        codenames = Permission.objects.filter(
+            content_type__app_label="wagtailcore", codename__in=WRITE_PAGE_PERMISSIONS
+        )
+        pages = (
+            GroupPagePermission.objects.filter(group__user=user, permission__in=codenames)
+            .values_list("page__depth", "page__locale_id")
+            .distinct()
+        )
+        ids = set()
+        for depth, locale_id in pages:
+            if depth == 1:  # the root page holds every language's tree
+                ids = set(Locale.objects.values_list("pk", flat=True))
+                break
+            ids.add(locale_id)
+        ids = frozenset(ids)
+    setattr(user, _CACHE_ATTRIBUTE, ids)
+    return ids
+
+
+def user_can_write_locale(user, locale):
+    locale_id = locale if isinstance(locale, int) else locale.pk
+    return locale_id in writable_locale_ids(user)
+
+
+def user_can_write(user, instance):
+    """May ``user`` change this page or snippet, given the language it is in?
+
+    This replaces wagtail-localize's model-wide check for snippets; pages keep
+    Wagtail's own page permissions, which already follow the language trees.
+    """
+    if isinstance(instance, Page):
+        return instance.permissions_for_user(user).can_edit()
+    if not user_can_edit_snippet_type(user, type(instance)):
+        return False
+    if isinstance(instance, TranslatableMixin):
+        return user_can_write_locale(user, instance.locale_id)
+    return True
+
+
+class TranslatableSnippetPermissionPolicy(ModelPermissionPolicy):
+    """Model permissions, narrowed to the languages the user writes.
+
+    Anyone allowed to see a snippet type sees every language's records; only
+    the team writing a language may change or delete its records.
+    """
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        if not self.user_has_permission(user, action):
+            return False
+        return action == "view" or user_can_write_locale(user, instance.locale_id)
+
+    def instances_user_has_permission_for(self, user, action):
+        instances = super().instances_user_has_permission_for(user, action)
+        if action == "view":
+            return instances
+        return instances.filter(locale_id__in=writable_locale_ids(user))
+
+
+def register_snippet_policies():
+    """Give every translatable, non-page model of our apps the language-aware policy."""
+    from django.apps import apps
+
+    for model in apps.get_models():
+        if (
+            issubclass(model, TranslatableMixin)
+            and not issubclass(model, Page)
+            and model._meta.app_label in TEAM_APPS
+        ):
+            register_permission_policy(model, TranslatableSnippetPermissionPolicy(model))
+
+
+TEAM_APPS = {"home", "partnership", "exhibitions"}
+
+
+def refuse(request, message):
+    """Turn a request away the way Wagtail's admin does, but say why.
+
+    Wagtail answers a forbidden admin request with a redirect to the dashboard
+    and a generic error; ours names the team that may do it instead.
+    """
+    messages.error(request, message)
+    return redirect("wagtailadmin_home")
+
+
+# Language names as they read inside a sentence: French writes them in lower
+# case ("une version en français"), where Django's names stand alone ("Français").
+IN_A_SENTENCE = {
+    "de": pgettext_lazy("language name inside a sentence", "German"),
+    "fr": pgettext_lazy("language name inside a sentence", "French"),
+}
+
+
+def language_name(locale):
+    """The language's name in the editor's admin language, as it reads inside a sentence."""
+    if locale.language_code in IN_A_SENTENCE:
+        return str(IN_A_SENTENCE[locale.language_code])
+    try:
+        return str(get_language_info(locale.language_code)["name_translated"])
+    except KeyError:
+        return locale.get_display_name()

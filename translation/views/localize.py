@@ -1,0 +1,155 @@
+"""wagtail-localize's submit and sync views, held to each team's languages.
+
+Upstream lets anyone with ``submit_translation`` create or overwrite content
+in every language. A town's team may only create translations into, and sync
+translations in, the languages it writes (see ``translation.permissions``).
+"""
+
+from functools import wraps
+
+import polib
+from django.contrib import messages
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from wagtail.admin.views.pages.utils import get_valid_next_url_from_request
+from wagtail.models import Locale, Page
+from wagtail_localize.models import Translation
+from wagtail_localize.views.submit_translations import (
+    SubmitPageTranslationView,
+    SubmitSnippetTranslationView,
+    SubmitTranslationForm,
+)
+from wagtail_localize.views.update_translations import UpdateTranslationsView
+
+from translation.permissions import language_name, refuse, user_can_write, writable_locale_ids
+
+
+def _language_list(locales):
+    return ", ".join(sorted(language_name(locale) for locale in locales))
+
+
+class TeamSubmitTranslationMixin:
+    """Offer only the languages the user writes; refuse when none is left."""
+
+    def get_form(self):
+        form = super().get_form()
+        form.fields["locales"].queryset = form.fields["locales"].queryset.filter(
+            pk__in=writable_locale_ids(self.request.user)
+        )
+        return form
+
+    def get(self, request, *args, **kwargs):
+        return self.refusal() or super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        return self.refusal() or super().post(request, *args, **kwargs)
+
+    def refusal(self):
+        missing = list(SubmitTranslationForm(self.object).fields["locales"].queryset)
+        writable = writable_locale_ids(self.request.user)
+        if missing and not any(locale.pk in writable for locale in missing):
+            return refuse(
+                self.request,
+                _("Only the editorial team for %(languages)s may create this version.")
+                % {"languages": _language_list(missing)},
+            )
+        return None
+
+
+class TeamSubmitPageTranslationView(TeamSubmitTranslationMixin, SubmitPageTranslationView):
+    pass
+
+
+class TeamSubmitSnippetTranslationView(TeamSubmitTranslationMixin, SubmitSnippetTranslationView):
+    pass
+
+
+class TeamUpdateTranslationsView(UpdateTranslationsView):
+    """A sync rewrites every enabled translation, so the user must write them all.
+
+    "Publish immediately" is offered only to users who may publish every
+    translated page; the others update drafts, which their reviewers publish.
+    """
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.has_perm("wagtail_localize.submit_translation"):
+            source = self.get_object()
+            forbidden = Locale.objects.filter(
+                pk__in=source.translations.filter(enabled=True).values("target_locale")
+            ).exclude(pk__in=writable_locale_ids(request.user))
+            if forbidden:
+                return refuse(
+                    request,
+                    _("Only the editorial team for %(languages)s may update this version.")
+                    % {"languages": _language_list(forbidden)},
+                )
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form(self):
+        form = super().get_form()
+        if not self.user_can_publish_translations():
+            field = form.fields["publish_translations"]
+            field.disabled = True
+            field.initial = False
+            field.help_text = _("You may update the translations, but not publish them.")
+        return form
+
+    def user_can_publish_translations(self):
+        for translation in self.object.translations.filter(enabled=True):
+            target = translation.get_target_instance()
+            if (
+                isinstance(target, Page)
+                and not target.permissions_for_user(self.request.user).can_publish()
+            ):
+                return False
+        return True
+
+
+def for_target_writers(view):
+    """Let through only users who may write the translation's target.
+
+    wagtail-localize's translation editor views check page permissions for
+    pages, but only model-wide permissions for snippets.
+    """
+
+    @wraps(view)
+    def guarded(request, translation_id, *args, **kwargs):
+        translation = get_object_or_404(Translation, id=translation_id)
+        try:
+            target = translation.get_target_instance()
+        except ObjectDoesNotExist:
+            raise Http404 from None
+        if not user_can_write(request.user, target):
+            raise PermissionDenied
+        return view(request, translation_id, *args, **kwargs)
+
+    return guarded
+
+
+def refuse_po_files_without_their_translation(view):
+    """Turn away a PO file that does not say which translation it belongs to.
+
+    wagtail-localize reads its ``X-WagtailLocalize-TranslationID`` header
+    unchecked, so an empty file, or one whose tool dropped the header, ended
+    in a server error.
+    """
+
+    @wraps(view)
+    def checked(request, translation_id, *args, **kwargs):
+        upload = request.FILES.get("file")
+        try:
+            po = polib.pofile(upload.read().decode("utf-8")) if upload else None
+        except (OSError, ValueError):
+            po = None
+        if po is None or "X-WagtailLocalize-TranslationID" not in po.metadata:
+            messages.error(request, _("Please upload a valid PO file."))
+            return redirect(
+                get_valid_next_url_from_request(request) or reverse("wagtailadmin_home")
+            )
+        upload.seek(0)
+        return view(request, translation_id, *args, **kwargs)
+
+    return checked

@@ -1,0 +1,103 @@
+from django.shortcuts import redirect
+from django.urls import include, path
+from django.utils.translation import gettext as _
+from wagtail import hooks
+from wagtail.models import Locale, TranslatableMixin
+from wagtail.permissions import policy_registry
+
+from translation import localize_urls
+from translation.bulk_actions import SubmitTranslationBulkAction, SyncTranslationsBulkAction
+from translation.cascades import translations_to_cascade
+from translation.components import TranslationStatusPanel
+from translation.permissions import (
+    language_name,
+    refuse,
+    user_can_write_locale,
+    writable_locale_ids,
+)
+from translation.views import board
+from translation.views.board import status_board_menu_item, user_can_see_board
+
+
+@hooks.register("register_admin_urls", order=-1)
+def register_localize_overrides():
+    """Shadow some of wagtail-localize's routes; ``order=-1`` puts ours first."""
+    return [path("localize/", include(localize_urls))]
+
+
+hooks.register("construct_translated_pages_to_cascade_actions", translations_to_cascade)
+
+
+def _refuse_other_language(request, language):
+    return refuse(
+        request,
+        _("Only the editorial team for %(language)s may change this version.")
+        % {"language": language},
+    )
+
+
+# The snippet views check model permissions only; these hooks run before
+# wagtail-localize's own (order=-10), which would otherwise open its
+# translation editor for a snippet in another team's language.
+
+
+@hooks.register("before_edit_snippet", order=-10)
+def refuse_editing_other_languages(request, instance):
+    policy = policy_registry.get_by_type(type(instance))
+    if isinstance(instance, TranslatableMixin) and not policy.user_has_permission_for_instance(
+        request.user, "change", instance
+    ):
+        return _refuse_other_language(request, language_name(instance.locale))
+
+
+@hooks.register("before_delete_snippet", order=-10)
+def refuse_deleting_other_languages(request, instances):
+    for instance in instances:
+        policy = policy_registry.get_by_type(type(instance))
+        if isinstance(instance, TranslatableMixin) and not policy.user_has_permission_for_instance(
+            request.user, "delete", instance
+        ):
+            return _refuse_other_language(request, language_name(instance.locale))
+
+
+@hooks.register("before_create_snippet", order=-10)
+def refuse_creating_in_other_languages(request, model):
+    """New records start in the editor's own language; other languages are refused."""
+    if not issubclass(model, TranslatableMixin):
+        return None
+    code = request.GET.get("locale")
+    if not code:
+        writable = Locale.objects.filter(pk__in=writable_locale_ids(request.user))
+        if writable and Locale.get_default() not in writable:
+            query = request.GET.copy()
+            query["locale"] = writable[0].language_code
+            return redirect(f"{request.path}?{query.urlencode()}")
+        return None
+    locale = Locale.objects.filter(language_code=code).first() or Locale.get_default()
+    if not user_can_write_locale(request.user, locale):
+        return _refuse_other_language(request, language_name(locale))
+    return None
+
+
+# Translation status board (translation/views/board.py, translation/status.py).
+
+
+@hooks.register("register_admin_urls")
+def register_status_board_urls():
+    return [path("translation-status/", include((board.urlpatterns, "translation_status")))]
+
+
+@hooks.register("register_reports_menu_item")
+def register_status_board_menu_item():
+    return status_board_menu_item()
+
+
+@hooks.register("construct_homepage_panels")
+def add_status_board_panel(request, panels):
+    if user_can_see_board(request.user):
+        panels.append(TranslationStatusPanel())
+
+
+# Bulk actions in the page listing (translation/bulk_actions.py).
+hooks.register("register_bulk_action", SubmitTranslationBulkAction)
+hooks.register("register_bulk_action", SyncTranslationsBulkAction)
