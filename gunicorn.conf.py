@@ -18,6 +18,11 @@ keepalive = 5
 # Recycle workers now and then, so a slow leak never takes a server down.
 max_requests = 2000
 max_requests_jitter = 200
+# Load Django once in the master and fork the workers from it: a recycled
+# worker is then ready in milliseconds instead of importing everything again,
+# which on a busy two-core machine took seconds (bench/RESULTS.md, "max").
+# Nothing opens a database or cache connection at import time.
+preload_app = os.environ.get("GUNICORN_PRELOAD", "1") == "1"
 # Logs go to stdout and stderr, for the process manager to collect.
 accesslog = "-"
 errorlog = "-"

@@ -63,6 +63,9 @@ def provider(page, request):
 
 
 class EmbedRoutesMixin(RoutablePageMixin):
+    def get_cached_paths(self):
+        return [*super().get_cached_paths(), "embed/"]
+
     @path("embed/", name="embed")
     def embed(self, request):
         """The card, in the page's language.

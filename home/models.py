@@ -16,6 +16,7 @@ from wagtail.search import index
 from wagtail_honeypot.models import HoneypotFormMixin, HoneypotFormSubmissionMixin
 from wagtail_localize.fields import SynchronizedField
 
+from accounts.client_ip import client_ip
 from exhibitions.models import ArtistExchangePage, ExhibitionPage
 from partnership.blocks import BodyStreamBlock
 from partnership.feeds import PageFeed
@@ -23,6 +24,13 @@ from partnership.models import DelegationReportPage, PartnerCity, WorkshopPage
 from partnership.models.base import FEED_LENGTH, teasers
 
 FORM_RATE = "5/h"  # per address; enough for people, too few for a spam run
+
+
+def visitor_address(group, request):
+    """Count form posts per visitor, not per reverse proxy (``TRUSTED_PROXY_COUNT``)."""
+    return client_ip(request) or ""
+
+
 COAT_OF_ARMS_RENDITIONS = [f"format-{f}|max-120x120" for f in ("avif", "webp", "png")]
 
 
@@ -100,6 +108,9 @@ class HomePage(RoutablePageMixin, Page):
             )
         pages.sort(key=lambda page: page.first_published_at, reverse=True)
         return pages[:FEED_LENGTH]
+
+    def get_cached_paths(self):
+        return [*super().get_cached_paths(), "feed/"]
 
     @route(r"^feed/$", name="feed")
     def feed(self, request):
@@ -275,7 +286,12 @@ class FormPage(HoneypotFormMixin, HoneypotFormSubmissionMixin):
 
     def serve(self, request, *args, **kwargs):
         if request.method == "POST" and is_ratelimited(
-            request, group="public-forms", key="ip", rate=FORM_RATE, method="POST", increment=True
+            request,
+            group="public-forms",
+            key=visitor_address,
+            rate=FORM_RATE,
+            method="POST",
+            increment=True,
         ):
             response = TemplateResponse(
                 request, "home/form_page_limited.html", self.get_context(request)

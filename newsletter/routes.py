@@ -49,6 +49,15 @@ class EmailRoutesMixin(RoutablePageMixin):
             message = gettext('Unknown format. Use "teaser" or "full".')
         return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
 
+    def get_cached_paths(self):
+        """The e-mail renderings change with the page, so a frontend cache purges them too."""
+        return [
+            *super().get_cached_paths(),
+            "email/",
+            *(f"email/?format={fmt}" for fmt in FORMATS),
+            "email.txt/",
+        ]
+
     @path("email/", name="email")
     def email_html(self, request):
         """E-mail-safe HTML of this page, to paste into a newsletter tool."""

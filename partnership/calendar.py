@@ -52,6 +52,9 @@ def event_location(name, street, town):
 class CalendarEventMixin:
     """``event.ics`` on a page that defines ``calendar_events(request)``."""
 
+    def get_cached_paths(self):
+        return [*super().get_cached_paths(), "event.ics/"]
+
     @route(r"^event\.ics/$", name="event_ics")
     def event_ics(self, request):
         return calendar_response(self.title, self.calendar_events(request), f"{self.slug}.ics")
@@ -59,6 +62,9 @@ class CalendarEventMixin:
 
 class CalendarIndexMixin:
     """``calendar.ics`` on a section: its upcoming events, for calendar subscriptions."""
+
+    def get_cached_paths(self):
+        return [*super().get_cached_paths(), "calendar.ics/"]
 
     @route(r"^calendar\.ics/$", name="calendar_ics")
     def calendar_ics(self, request):

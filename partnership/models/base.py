@@ -173,6 +173,10 @@ class ContentPage(EmailRoutesMixin, EmbedRoutesMixin, RoutablePageMixin, Page):
         """The page in the other language, if it is published."""
         return self.get_translations().live().select_related("locale").specific().first()
 
+    def get_cached_paths(self):
+        """Every URL a frontend cache may hold for this page, routes and renderings included."""
+        return [*super().get_cached_paths(), "bilingual/"]
+
     @route(r"^bilingual/$", name="bilingual")
     def bilingual(self, request):
         """Both language versions side by side, aligned block by block.
@@ -308,6 +312,9 @@ class IndexPage(RoutablePageMixin, Page):
             .select_related(*self.related_fields)
             .order_by("-first_published_at")[:FEED_LENGTH]
         )
+
+    def get_cached_paths(self):
+        return [*super().get_cached_paths(), "feed/"]
 
     @route(r"^feed/$", name="feed")
     def feed(self, request):

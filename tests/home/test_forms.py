@@ -119,6 +119,29 @@ def test_many_posts_from_one_address_are_refused_in_its_language(client, demo):
     assert len(mail.outbox) == 5
 
 
+def test_behind_a_proxy_each_visitor_has_their_own_count(client, demo, settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    proxy = {"REMOTE_ADDR": "10.0.0.2"}
+    for _ in range(5):
+        sent = client.post(
+            CONTACT["de"], answers("de"), HTTP_X_FORWARDED_FOR="203.0.113.7", **proxy
+        )
+        assert sent.status_code == 200
+    limited = client.post(CONTACT["de"], answers("de"), HTTP_X_FORWARDED_FOR="203.0.113.7", **proxy)
+    assert limited.status_code == 429
+    # A neighbour behind the same proxy can still write, and a forged left-hand
+    # entry does not give the first visitor a fresh count.
+    neighbour = client.post(
+        CONTACT["de"], answers("de"), HTTP_X_FORWARDED_FOR="198.51.100.4", **proxy
+    )
+    assert neighbour.status_code == 200
+    forged = client.post(
+        CONTACT["de"], answers("de"), HTTP_X_FORWARDED_FOR="192.0.2.1, 203.0.113.7", **proxy
+    )
+    assert forged.status_code == 429
+    assert len(mail.outbox) == 6
+
+
 def test_the_registration_form_offers_its_choices_in_each_language(client, demo):
     german = client.get("/de/verein-eintragen/").text
     french = client.get("/fr/inscrire-une-association/").text

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 import pytest
 from django.test import override_settings
 
-from partnership.models import DelegationReportPage
+from partnership.models import DelegationReportPage, WorkshopPage
 
 pytestmark = pytest.mark.django_db
 
@@ -60,7 +60,23 @@ def test_publishing_purges_the_page_its_section_home_and_translation(
     assert urlsplit(report.get_parent().full_url).path in paths
     assert "/fr/" in paths
     assert urlsplit(german.full_url).path in paths
+    # Its renderings and the section's feed change with it.
+    page_path = urlsplit(report.full_url).path
+    for route in ("bilingual/", "email/", "email.txt/", "embed/"):
+        assert page_path + route in paths
+    assert urlsplit(report.get_parent().full_url).path + "feed/" in paths
+    assert "/fr/feed/" in paths
     assert {host for host, _path in varnish} == {urlsplit(report.full_url).netloc}
+
+
+def test_a_workshop_purges_its_calendar_entries(demo, varnish, django_capture_on_commit_callbacks):
+    workshop = WorkshopPage.objects.live().filter(locale=demo.de).first()
+    with django_capture_on_commit_callbacks(execute=True):
+        workshop.save_revision().publish()
+
+    paths = {path for _host, path in varnish}
+    assert urlsplit(workshop.full_url).path + "event.ics/" in paths
+    assert urlsplit(workshop.get_parent().full_url).path + "calendar.ics/" in paths
 
 
 def test_unpublishing_purges_too(demo, varnish, django_capture_on_commit_callbacks):
