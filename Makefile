@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help run serve load faults test lint format messages migrate demo install install-dev clean
+.PHONY: help run serve load faults bench test lint format messages migrate demo install install-dev clean
 
 help: ## Show this list
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-12s %s\n", $$1, $$2}'
@@ -76,6 +76,11 @@ load: demo $(BENCH_STAMP) ## Load test: locust against the production stack, LOA
 
 faults: $(RUNTIME_STAMP) ## Restart PostgreSQL and stop Redis under load (this machine's services)
 	$(PY) bench/faults.py
+
+# wrk comes from apt (Debian/Ubuntu); the minimal view exists only in twinsite.settings.bench.
+bench: demo ## Benchmark every page type against a minimal view (wrk); writes bench/results/
+	@command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
+	$(PY) bench/bench.py
 
 test: $(DEV_STAMP) ## Run the whole suite (SQLite; PostgreSQL when DATABASE_URL is set)
 	$(PY) -m pytest
