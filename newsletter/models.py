@@ -21,6 +21,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from newsletter.email_policy import email_html_response
 from newsletter.issue_panels import IssueNoticesPanel
 from partnership.models.base import ContentPage
 
@@ -145,9 +146,7 @@ class NewsletterIssuePage(RoutablePageMixin, Page):
 
     @path("email/", name="email")
     def email_html(self, request):
-        return HttpResponse(
-            self.render_email(request).html, content_type="text/html; charset=utf-8"
-        )
+        return email_html_response(self.render_email(request).html)
 
     @path("email.txt/", name="email_text")
     def email_text(self, request):
@@ -157,9 +156,7 @@ class NewsletterIssuePage(RoutablePageMixin, Page):
 
     def serve_preview(self, request, mode_name):
         if mode_name == "email":
-            return HttpResponse(
-                self.render_email(request).html, content_type="text/html; charset=utf-8"
-            )
+            return email_html_response(self.render_email(request).html)
         return super().serve_preview(request, mode_name)
 
     def get_admin_display_title(self):

@@ -12,6 +12,7 @@ from django.utils.translation import gettext, gettext_lazy
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.models import Page
 
+from newsletter.email_policy import email_html_response
 from newsletter.panels import PageEmailPanel
 from newsletter.rendering import FORMATS, page_email
 
@@ -36,7 +37,7 @@ class EmailRoutesMixin(RoutablePageMixin):
     def serve_preview(self, request, mode_name):
         if mode_name in PREVIEW_MODES:
             email = page_email(self, request, fmt=PREVIEW_MODES[mode_name][0])
-            return HttpResponse(email.html, content_type="text/html; charset=utf-8")
+            return email_html_response(email.html)
         return super().serve_preview(request, mode_name)
 
     def _email_format(self, request):
@@ -65,7 +66,7 @@ class EmailRoutesMixin(RoutablePageMixin):
         if fmt is None:
             return self._bad_format()
         email = page_email(self, request, fmt=fmt)
-        response = HttpResponse(email.html, content_type="text/html; charset=utf-8")
+        response = email_html_response(email.html)
         response["Content-Language"] = email.lang
         return response
 

@@ -9,7 +9,9 @@ every variable.
 from pathlib import Path
 
 import environ
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
+from wagtail.embeds import oembed_providers
 
 from twinsite.settings.caches import caches_from
 
@@ -97,11 +99,62 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
-# Content-Security-Policy (django-csp). For now it only forbids framing; each
-# embed card (embeds/routes.py) sends its own policy letting the origins in
-# EMBED_FRAME_ANCESTORS frame it, e.g. "https://verein.example.org".
+# Content-Security-Policy (django-csp; embeds/csp.py picks the policy). Public
+# pages run no inline script or style and load nothing from other origins except
+# the media storage's (S3, added at run time) and the video players of the embed
+# block. Templates that need an inline <script> or <style> give it
+# nonce="{{ request.csp_nonce }}"; none does today, which keeps cached pages free
+# of reused nonces. Each embed card (embeds/routes.py) sends its own policy
+# letting the origins in EMBED_FRAME_ANCESTORS frame it, e.g.
+# "https://verein.example.org".
 EMBED_FRAME_ANCESTORS = env.list("EMBED_FRAME_ANCESTORS", default=[])
-CONTENT_SECURITY_POLICY = {"DIRECTIVES": {"default-src": None, "frame-ancestors": ["'none'"]}}
+# The embed block finds videos on these providers only, so that what editors
+# embed is what the policy lets play; e-mails show the providers' thumbnails.
+WAGTAILEMBEDS_FINDERS = [
+    {
+        "class": "wagtail.embeds.finders.oembed",
+        "providers": [oembed_providers.youtube, oembed_providers.vimeo],
+    }
+]
+VIDEO_PLAYER_ORIGINS = [
+    "https://www.youtube.com",
+    "https://www.youtube-nocookie.com",
+    "https://player.vimeo.com",
+]
+VIDEO_THUMBNAIL_ORIGINS = ["https://i.ytimg.com", "https://i.vimeocdn.com"]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, NONCE],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-src": VIDEO_PLAYER_ORIGINS,
+        "form-action": [SELF],
+        "base-uri": [SELF],
+        "object-src": [NONE],
+        "frame-ancestors": [NONE],
+    }
+}
+# The Wagtail and Django admins (everything under /admin/ and /django-admin/).
+# Wagtail 8 still starts its form widgets with inline scripts (choosers, date
+# pickers, inline panels; wagtail-localize's editor too) and writes style
+# attributes, none with a nonce, so both need 'unsafe-inline' there. Scripts and
+# everything else still come from this origin only, with no eval. The live
+# preview is framed from the admin ('self'); blob: and data: images are upload
+# previews.
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:"],
+        "frame-src": [SELF, *VIDEO_PLAYER_ORIGINS],
+    }
+}
+# Wagtail would show editors' avatars from gravatar.com, telling it who edits.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 ROOT_URLCONF = "twinsite.urls"
 

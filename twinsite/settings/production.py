@@ -27,3 +27,8 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 LANGUAGE_COOKIE_SECURE = True
 X_FRAME_OPTIONS = "DENY"
+# Served over https, every resource is fetched over https, even one an editor
+# linked as http. (`make serve` on plain-http loopback turns the redirect off.)
+if SECURE_SSL_REDIRECT:
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["upgrade-insecure-requests"] = True  # noqa: F405
+    ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"]["upgrade-insecure-requests"] = True  # noqa: F405
