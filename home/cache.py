@@ -12,7 +12,7 @@ from django.core.cache import caches
 from django.db.models.signals import post_delete, post_save
 from django.utils.cache import patch_cache_control
 from wagtail.contrib.frontend_cache.utils import purge_pages_from_cache
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 
@@ -40,7 +40,8 @@ def clear_for_shared_records(sender, instance, **kwargs):
     from home.models import SiteIdentity
     from partnership.models.snippets import SharedRecord
 
-    if isinstance(instance, SiteIdentity | SharedRecord | Page):
+    # Locales too: the chrome kept in the same store (navigation_tags) holds them.
+    if isinstance(instance, SiteIdentity | SharedRecord | Page | Locale):
         clear_page_cache()
 
 

@@ -88,6 +88,12 @@ def refuse_outdated_saves(request, page):
         return None  # reverting to an old revision is a choice of an older version
     if not request.accepts("text/html"):
         return None  # an autosave: Wagtail refuses outdated ones itself
-    if not _is_out_of_date(request, _latest_revision(page)):
+    latest = _latest_revision(page)
+    if latest is not None and latest.user_id == request.user.pk:
+        # Most likely this editor's own autosave: Wagtail names the revision it
+        # overwrites in autosaves only, so the form's post still carries the
+        # revision loaded before it and would be held back against its author.
+        return None
+    if not _is_out_of_date(request, latest):
         return None
     return OutdatedEditView.as_view()(request, page_id=page.pk)

@@ -89,9 +89,9 @@ class HomePage(RoutablePageMixin, Page):
         verbose_name = _("Home page")
         verbose_name_plural = _("Home pages")
 
-    def _teasers(self, model, *, order, limit=3, related=(), **filters):
+    def _teasers(self, model, *, order, private, limit=3, related=(), **filters):
         return list(
-            teasers(model.objects.descendant_of(self))
+            teasers(model.objects.descendant_of(self), private)
             .filter(**filters)
             .select_related(*related)
             .order_by(*order)[:limit]
@@ -100,9 +100,10 @@ class HomePage(RoutablePageMixin, Page):
     def feed_items(self):
         """The newest pages of every section, for the language's site-wide feed."""
         pages = []
+        private = Page.objects.private_q()
         for model in (DelegationReportPage, WorkshopPage, ExhibitionPage, ArtistExchangePage):
             pages.extend(
-                teasers(model.objects.descendant_of(self)).order_by("-first_published_at")[
+                teasers(model.objects.descendant_of(self), private).order_by("-first_published_at")[
                     :FEED_LENGTH
                 ]
             )
@@ -120,19 +121,29 @@ class HomePage(RoutablePageMixin, Page):
         """The latest of every section in this home page's language."""
         context = super().get_context(request, *args, **kwargs)
         now = timezone.now()
+        private = Page.objects.private_q()
         context.update(
-            upcoming_workshops=self._teasers(WorkshopPage, order=["start"], end__gte=now),
+            upcoming_workshops=self._teasers(
+                WorkshopPage, order=["start"], private=private, end__gte=now
+            ),
             upcoming_exhibitions=self._teasers(
                 ExhibitionPage,
                 order=["opening"],
+                private=private,
                 related=["city"],
                 closing_date__gte=timezone.localdate(),
             ),
             latest_reports=self._teasers(
-                DelegationReportPage, order=["-start_date"], related=["from_city", "to_city"]
+                DelegationReportPage,
+                order=["-start_date"],
+                private=private,
+                related=["from_city", "to_city"],
             ),
             latest_exchanges=self._teasers(
-                ArtistExchangePage, order=["-first_published_at"], related=["proposed_by"]
+                ArtistExchangePage,
+                order=["-first_published_at"],
+                private=private,
+                related=["proposed_by"],
             ),
             partner_cities=PartnerCity.objects.filter(locale_id=self.locale_id)
             .prefetch_related(

@@ -1,22 +1,74 @@
-"""The site's chrome: main menu, language switcher, hreflang links, footer."""
+"""The site's chrome: main menu, language switcher, hreflang links, footer.
+
+The header's site name, the menu and the footer are the same on every page of
+a language, so they are kept in the page cache's store (``pages``) between
+requests; home/cache.py empties that store whenever a page or a shared record
+changes, so they are never staler than a cached page.
+"""
 
 from django import template
 from django.conf import settings
+from django.core.cache import caches
 from django.urls import reverse, translate_url
 from django.utils import translation
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 from home.models import SiteIdentity
 
 register = template.Library()
 
 
+def active_locale(request):
+    """``Locale.get_active()``, which asks the database each time it is called."""
+    return shared_chrome(request, "locale", Locale.get_active)
+
+
+def page_locale(request, page):
+    """The page's Locale, set on the page so that later reads of ``page.locale`` are free.
+
+    A page shown in the visitor's language gets the one kept with the chrome.
+    """
+    locale = active_locale(request)
+    if page.locale_id == locale.pk and not Page.locale.is_cached(page):
+        page.locale = locale
+    return page.locale
+
+
 def home_page(request):
     """The home page in the visitor's language; looked up once per request."""
     if not hasattr(request, "_twinsite_home"):
         site = Site.find_for_request(request)
-        request._twinsite_home = site.root_page.localized.specific if site else None
+        home = None
+        if site is not None:
+            # What ``site.root_page.localized`` does, with the request's locale.
+            home = site.root_page
+            locale = active_locale(request)
+            if home.locale_id != locale.pk:
+                translated = home.get_translation_or_none(locale)
+                if translated is not None and translated.live:
+                    home = translated
+            home = home.specific
+        request._twinsite_home = home
     return request._twinsite_home
+
+
+def shared_chrome(request, part, build):
+    """``build()``'s result for this language and site, from the page cache's store.
+
+    Kept once per request as well, so the header and the footer share one lookup.
+    """
+    language = translation.get_language()
+    memo = request.__dict__.setdefault("_twinsite_chrome", {})
+    if (part, language) not in memo:
+        site = Site.find_for_request(request)
+        key = f"chrome:{part}:{language}:{site.pk if site else 0}"
+        store = caches[settings.CACHE_MIDDLEWARE_ALIAS]
+        cached = store.get(key)
+        if cached is None:
+            cached = (build(),)  # a tuple, so that a missing record is cached too
+            store.set(key, cached, settings.CHROME_CACHE_SECONDS)
+        memo[(part, language)] = cached[0]
+    return memo[(part, language)]
 
 
 def language_versions(context):
@@ -75,26 +127,29 @@ def language_versions(context):
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
 def main_menu(context):
     request = context["request"]
-    home = home_page(request)
+
+    def build():
+        home = home_page(request)
+        if home is None:
+            return {"home_url": "/", "items": []}
+        return {
+            "home_url": home.get_url(request),
+            "items": [
+                {"title": child.title, "url": child.get_url(request), "path": child.path}
+                for child in home.get_children().live().in_menu()
+            ],
+        }
+
+    menu = shared_chrome(request, "menu", build)
     current = context.get("page")
-    items = []
-    if home is not None:
-        for child in home.get_children().live().in_menu():
-            items.append(
-                {
-                    "title": child.title,
-                    "url": child.get_url(request),
-                    "active": bool(
-                        current
-                        and isinstance(current, Page)
-                        and current.path.startswith(child.path)
-                    ),
-                }
-            )
+    current_path = current.path if isinstance(current, Page) else None
     return {
         "request": request,
-        "home_url": home.get_url(request) if home else "/",
-        "items": items,
+        "home_url": menu["home_url"],
+        "items": [
+            {**item, "active": bool(current_path and current_path.startswith(item["path"]))}
+            for item in menu["items"]
+        ],
     }
 
 
@@ -125,6 +180,9 @@ def alternate_links(context):
     }
 
 
-@register.simple_tag
-def site_identity():
-    return SiteIdentity.for_active_locale()
+@register.simple_tag(takes_context=True)
+def site_identity(context):
+    request = context.get("request")
+    if request is None:  # error pages rendered without a request
+        return SiteIdentity.for_active_locale()
+    return shared_chrome(request, "identity", SiteIdentity.for_active_locale)

@@ -9,7 +9,7 @@ from django.utils.html import mark_safe
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
 
-from home.templatetags.navigation_tags import home_page
+from home.templatetags.navigation_tags import home_page, page_locale, shared_chrome
 from partnership.models.base import social_image_url
 
 register = template.Library()
@@ -42,10 +42,16 @@ def feed_links(context):
             url = subpage_url(context, page, route)
             if url:
                 links.append({"type": kind, "title": page.title, "href": url})
-    home = home_page(request)
-    if home is not None and not (isinstance(page, Page) and page.pk == home.pk):
-        url = subpage_url(context, home, "feed")
-        links.append({"type": "application/rss+xml", "title": home.title, "href": url})
+
+    def site_feed():
+        home = home_page(request)
+        if home is None:
+            return None
+        return {"pk": home.pk, "title": home.title, "href": subpage_url(context, home, "feed")}
+
+    feed = shared_chrome(request, "feed", site_feed)
+    if feed is not None and not (isinstance(page, Page) and page.pk == feed["pk"]):
+        links.append({"type": "application/rss+xml", "title": feed["title"], "href": feed["href"]})
     return {"links": links}
 
 
@@ -63,13 +69,14 @@ def social_meta(context):
         or getattr(specific, "summary", "")
         or getattr(specific, "hero_text", "")
     )
+    language = page_locale(request, page).language_code
     return {
         "canonical": url,
         "title": page.seo_title or page.title,
         "description": description,
         "type": "article" if hasattr(specific, "summary") else "website",
         "image": social_image_url(image, request),
-        "locale": OG_LOCALES.get(page.locale.language_code, page.locale.language_code),
+        "locale": OG_LOCALES.get(language, language),
     }
 
 
@@ -78,6 +85,8 @@ def structured_data(context):
     """A JSON-LD script for pages that describe themselves to search engines."""
     page = context.get("page")
     build = getattr(page, "structured_data", None)
+    if isinstance(page, Page):
+        page_locale(context["request"], page)
     if build is None:
         return ""
     data = json.dumps(build(context["request"]), cls=DjangoJSONEncoder, ensure_ascii=False)

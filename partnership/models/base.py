@@ -28,10 +28,16 @@ TEASER_RENDITIONS = [
 ]
 
 
-def teasers(queryset):
-    """Live, public pages with what a teaser card shows, in a fixed number of queries."""
+def teasers(queryset, private=None):
+    """Live, public pages with what a teaser card shows, in a fixed number of queries.
+
+    ``private`` is a ``private_q()`` the caller already has: ``public()`` reads
+    every view restriction each time, so lists built together share one read.
+    """
     images = get_image_model().objects.prefetch_renditions(*TEASER_RENDITIONS)
-    return queryset.live().public().prefetch_related(Prefetch("teaser_image", queryset=images))
+    queryset = queryset.live()
+    queryset = queryset.public() if private is None else queryset.exclude(private)
+    return queryset.prefetch_related(Prefetch("teaser_image", queryset=images))
 
 
 def social_image_url(image, request):
@@ -145,7 +151,8 @@ class ContentPage(EmailRoutesMixin, EmbedRoutesMixin, RoutablePageMixin, Page):
                 and issubclass(field.related_model, TranslatableMixin)
                 and not issubclass(field.related_model, Page)
             ):
-                record = getattr(self, field.name)
+                # None, not an error, while a required record is not chosen yet.
+                record = getattr(self, field.name, None)
                 if record is not None and self.locale_id and record.locale_id != self.locale_id:
                     errors[field.name] = self._wrong_language(record)
         for relation in self.link_relations:

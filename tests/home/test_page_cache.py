@@ -90,3 +90,29 @@ def test_signed_in_editors_are_never_served_or_stored_in_the_cache(client, repor
     assert signed_in.content != anonymous.content  # the user bar is there
     client.logout()
     assert client.get(report.url).content == anonymous.content
+
+
+def test_editors_see_a_changed_header_menu_and_footer_at_once(
+    client, report, demo, django_user_model
+):
+    """Rendered pages keep the chrome in the page cache's store; changes empty it too."""
+    client.force_login(django_user_model.objects.get(username="lesulis"))
+    index = DelegationReportIndexPage.objects.get(locale=demo.fr)
+    first = client.get(report.url)
+    assert "private" in first["Cache-Control"]
+    assert f'<a href="{index.url}" aria-current="page">{index.title}</a>' in first.text
+
+    identity = SiteIdentity.objects.get(locale=demo.fr)
+    identity.site_name = "Jumelage renommé"
+    identity.organisation = "Maison du jumelage"
+    identity.save()
+    html = client.get("/fr/").text
+    assert '<a class="site-name" href="/fr/">Jumelage renommé</a>' in html
+    assert "<strong>Maison du jumelage</strong>" in html
+    assert f'<a href="{index.url}">{index.title}</a>' in html  # not the current section here
+
+    index.title = "Toutes les délégations"
+    index.save_revision().publish()
+    html = client.get(report.url).text
+    assert f'<a href="{index.url}" aria-current="page">Toutes les délégations</a>' in html
+    assert "Jumelage renommé" not in client.get("/de/").text

@@ -216,6 +216,17 @@ class TestEditorsCanCreateEveryType(WagtailPageTestCase):
         self.assertContains(response, "Die Reise kann nicht enden, bevor sie beginnt.")
         self.assertFalse(DelegationReportPage.objects.filter(slug="falsch").exists())
 
+    def test_a_city_not_yet_chosen_is_asked_for(self):
+        """Wagtail autosaves the form before every chooser is filled in."""
+        index = self.create_index(DelegationReportIndexPage, "Reisen", "reisen")
+        response = self.client.post(
+            f"/admin/pages/add/partnership/delegationreportpage/{index.pk}/",
+            report_form(title="Halb fertig", slug="halb-fertig", from_city=self.cities[0].pk),
+        )
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, "Dieses Feld muss ausgefüllt werden.")
+        self.assertFalse(DelegationReportPage.objects.filter(slug="halb-fertig").exists())
+
 
 class TestChosenRecordsMatchThePageLanguage(WagtailPageTestCase):
     """A French page that points at a German record would show German to French readers."""

@@ -205,3 +205,23 @@ def test_saving_twice_in_a_row_is_no_conflict(team):
     response = save(team["a"], page, load_editor(team["a"], page), intro="Zweiter Entwurf.")
     assert response.status_code == 302
     assert [row[1] for row in revision_texts(page)][-2:] == ["Erster Entwurf.", "Zweiter Entwurf."]
+
+
+def test_publishing_after_ones_own_autosave_is_no_conflict(team):
+    """Wagtail names its autosave revision in autosaves only, not in the form's own post."""
+    page = team["page"]
+    loaded = load_editor(team["a"], page)
+    autosaved = team["a"].post(
+        reverse("wagtailadmin_pages:edit", args=[page.pk]),
+        edit_form(page, loaded, intro="Automatisch gespeichert."),
+        HTTP_ACCEPT="application/json",
+    )
+    assert autosaved.json()["success"] is True
+
+    response = team["a"].post(
+        reverse("wagtailadmin_pages:edit", args=[page.pk]),
+        edit_form(page, loaded, publish=True, intro="Veröffentlicht."),
+    )
+    assert response.status_code == 302
+    page.refresh_from_db()
+    assert page.intro == "Veröffentlicht."

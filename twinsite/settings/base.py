@@ -291,6 +291,9 @@ DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 CACHE_MIDDLEWARE_ALIAS = "pages"
 CACHE_MIDDLEWARE_KEY_PREFIX = "page"
 CACHE_MIDDLEWARE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
+# The header, menu and footer of each language, kept in the same store and emptied with it
+# (home/templatetags/navigation_tags.py); dev and test turn the page cache off, not this.
+CHROME_CACHE_SECONDS = CACHE_MIDDLEWARE_SECONDS
 
 # A CDN or Varnish in front: purge the changed pages on publish and unpublish
 # (home/cache.py). FRONTEND_CACHE_PURGE_URL is any HTTP cache that accepts

@@ -1,0 +1,96 @@
+"""Queries and in-process time of rendered (uncached) pages, per page type.
+
+A throw-away copy of the dev SQLite database (``make demo`` first) is read
+through Django's test client with the page cache off, once signed in as the
+demo's ``admin`` and once anonymous. For each page type and language it prints
+the queries per request (``CaptureQueriesContext``) and the median time of
+``RENDER_REQUESTS`` (10) requests, after one warm-up request. Unlike
+``make bench`` there is no server, so the numbers show what rendering costs,
+not what the network or gunicorn add.
+
+    .venv/bin/python bench/render_cost.py [--json]
+"""
+
+import atexit
+import json
+import os
+import shutil
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+
+def copy_database():
+    source = ROOT / "var" / "db.sqlite3"
+    if not source.exists():
+        raise SystemExit("No var/db.sqlite3; run make demo first.")
+    directory = tempfile.mkdtemp(prefix="twinsite-render-")
+    atexit.register(shutil.rmtree, directory, ignore_errors=True)
+    target = Path(directory) / "db.sqlite3"
+    with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
+        src.backup(dst)
+    return target
+
+
+def measure(client, path, count):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    response = client.get(path)
+    assert response.status_code == 200, (path, response.status_code)
+    times = []
+    for _ in range(count):
+        with CaptureQueriesContext(connection) as captured:
+            start = time.perf_counter()
+            response = client.get(path)
+            times.append(time.perf_counter() - start)
+        assert response.status_code == 200
+    return len(captured), statistics.median(times) * 1000
+
+
+def main():
+    os.environ["DATABASE_URL"] = f"sqlite:///{copy_database()}"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "twinsite.settings.test")
+    os.chdir(ROOT)
+    import django
+
+    django.setup()
+    from django.contrib.auth import get_user_model
+    from django.test import Client, override_settings
+    from pages import targets
+
+    count = int(os.environ.get("RENDER_REQUESTS", "10"))
+    wanted = {"home", "index", "detail"}
+    pages = [page for page in targets("http://testserver") if page["kind"] in wanted]
+    anonymous = Client()
+    signed_in = Client()
+    signed_in.force_login(get_user_model().objects.get(username="admin"))
+    rows = []
+    with override_settings(CACHE_MIDDLEWARE_SECONDS=0, MEDIA_ROOT=ROOT / "var" / "media"):
+        for page in pages:
+            row = {"name": page["name"], "path": page["path"]}
+            for label, client in (("anonymous", anonymous), ("signed_in", signed_in)):
+                queries, median = measure(client, page["path"], count)
+                row[label] = {"queries": queries, "median_ms": round(median, 1)}
+            rows.append(row)
+    if "--json" in sys.argv:
+        print(json.dumps(rows, indent=2))
+        return
+    print(f"{'page':32} {'anon q':>7} {'anon ms':>8} {'user q':>7} {'user ms':>8}")
+    for row in rows:
+        anon, user = row["anonymous"], row["signed_in"]
+        print(
+            f"{row['name']:32} {anon['queries']:7} {anon['median_ms']:8.1f}"
+            f" {user['queries']:7} {user['median_ms']:8.1f}"
+        )
+
+
+if __name__ == "__main__":
+    main()
