@@ -26,8 +26,16 @@ $(DEV_STAMP): requirements.txt requirements-dev.txt | $(PY)
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	@touch $@ $(RUNTIME_STAMP)
 
+# The Node tools of the quality gates (tests/gates/): axe-core, vnu-jar, lighthouse.
+# No install scripts: vnu-jar's would fetch a Java runtime; the machine's Java runs it.
+NODE_STAMP := node_modules/.installed
+
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	@touch $@
+
 install: $(RUNTIME_STAMP) ## Create .venv and install the runtime requirements
-install-dev: $(DEV_STAMP) ## Create .venv and install runtime, test and lint tools
+install-dev: $(DEV_STAMP) $(NODE_STAMP) ## Create .venv and install runtime, test and lint tools
 
 migrate: $(RUNTIME_STAMP) ## Apply migrations to the database (SQLite in var/ by default)
 	@mkdir -p var/static var/media
@@ -82,7 +90,7 @@ bench: demo ## Benchmark every page type against a minimal view (wrk); writes be
 	@command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
 	$(PY) bench/bench.py
 
-test: $(DEV_STAMP) ## Run the whole suite (SQLite; PostgreSQL when DATABASE_URL is set)
+test: $(DEV_STAMP) $(NODE_STAMP) ## Run the whole suite (SQLite; PostgreSQL when DATABASE_URL is set)
 	$(PY) -m pytest
 
 lint: $(DEV_STAMP) ## ruff check and ruff format --check

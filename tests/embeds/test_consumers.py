@@ -1,12 +1,7 @@
 """Real oEmbed consumers, over HTTP, against the site served in a thread.
 
-pytest-django's ``live_server`` fixture would make these tests transactional
-and flush the database after each one, taking the session's demo with it.
-Instead the server runs beside an ordinary test, the way Django's own live
-server does: on SQLite in memory it shares the test's connection, so it
-sees the demo; on PostgreSQL it has its own connection and sees the demo,
-which the session committed before the tests started. So these tests only
-read the demo and create nothing the server must see.
+The server (tests/live_server.py) sees only the session's demo, so these
+tests read it and create nothing the server must see.
 """
 
 import json
@@ -17,10 +12,7 @@ from urllib.request import urlopen
 
 import micawber
 import pytest
-from django.contrib.staticfiles.handlers import StaticFilesHandler
-from django.db import connections
 from django.test import override_settings
-from django.test.testcases import LiveServerThread
 from micawber.exceptions import ProviderHTTPException
 from wagtail.embeds.embeds import get_embed
 from wagtail.embeds.finders import get_finders
@@ -30,6 +22,7 @@ from exhibitions.models import ArtistExchangePage, ExhibitionPage
 from home.models import SiteIdentity
 from partnership.models import DelegationReportPage, WorkshopPage
 from tests.embeds.conftest import live_page
+from tests.live_server import serve_read_only
 
 PARTNER = "https://verein.example.org"
 
@@ -37,25 +30,8 @@ PARTNER = "https://verein.example.org"
 @pytest.fixture(scope="module")
 def server(django_db_setup):
     """The site, served over HTTP on a free port of localhost."""
-    shared = {
-        conn.alias: conn
-        for conn in connections.all()
-        if conn.vendor == "sqlite" and conn.is_in_memory_db()
-    }
-    for conn in shared.values():
-        conn.inc_thread_sharing()
-    thread = LiveServerThread("localhost", StaticFilesHandler, connections_override=shared)
-    thread.daemon = True
-    thread.start()
-    thread.is_ready.wait()
-    try:
-        if thread.error:
-            raise thread.error
-        yield f"http://localhost:{thread.port}"
-    finally:
-        thread.terminate()
-        for conn in shared.values():
-            conn.dec_thread_sharing()
+    with serve_read_only() as url:
+        yield url
 
 
 @pytest.fixture

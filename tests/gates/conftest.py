@@ -1,0 +1,67 @@
+"""The quality gates: accessibility, HTML validity and Lighthouse, on the demo in both languages.
+
+The gates only read the session's demo: the site is served beside the tests
+(tests/live_server.py), and the pages a form submission shows are rendered
+in a transaction that is rolled back (tests/gates/pages.py). One Chromium
+serves every page of the run.
+"""
+
+import os
+import shutil
+from pathlib import Path
+from unittest import mock
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from tests.browser.chromium import launch
+from tests.gates import pages
+from tests.live_server import serve_read_only
+
+ROOT = Path(__file__).resolve().parents[2]
+NODE_MODULES = ROOT / "node_modules"
+
+
+def node_tool(relative):
+    """A file of the gates' npm packages; ``make install-dev`` installs them."""
+    path = NODE_MODULES / relative
+    if not path.exists():
+        pytest.fail(f"{path} is missing: run `make install-dev` (npm ci) first", pytrace=False)
+    return path
+
+
+def system_tool(name):
+    found = shutil.which(name)
+    if found is None:
+        pytest.fail(f"`{name}` is not installed (.ci/run installs it through apt)", pytrace=False)
+    return found
+
+
+@pytest.fixture(scope="package")
+def gate_pages(django_db_setup, django_db_blocker):
+    """Every page the gates check, keyed by (kind, language), with what the site answers."""
+    with django_db_blocker.unblock():
+        return pages.collect()
+
+
+@pytest.fixture(scope="package")
+def site_url(django_db_setup):
+    with serve_read_only() as url:
+        yield url
+
+
+@pytest.fixture(scope="package")
+def browser(site_url):
+    """One Chromium for every page of the gates, closed before the server stops.
+
+    Playwright's sync API runs an event loop in the test thread while it is
+    started, and Django then refuses ORM calls there; nothing here is
+    asynchronous, so the check is lifted for as long as Playwright runs.
+    """
+    with (
+        mock.patch.dict(os.environ, {"DJANGO_ALLOW_ASYNC_UNSAFE": "true"}),
+        sync_playwright() as playwright,
+    ):
+        chromium = launch(playwright)
+        yield chromium
+        chromium.close()
