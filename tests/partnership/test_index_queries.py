@@ -137,13 +137,19 @@ QUERY_BUDGETS = [
 
 @pytest.mark.parametrize("language", ["de", "fr"])
 @pytest.mark.parametrize(("model", "budget"), QUERY_BUDGETS)
-def test_rendered_pages_keep_their_query_count(
-    client, demo, model, budget, language, django_assert_num_queries
-):
+def test_rendered_pages_keep_their_query_count(client, demo, model, budget, language):
     page = model.objects.live().filter(locale=getattr(demo, language)).order_by("path").first()
     first = client.get(page.url)
     assert first.status_code == 200
-    with django_assert_num_queries(budget[language]):
+    with CaptureQueriesContext(connection) as captured:
         response = client.get(page.url)
     assert response.status_code == 200
     assert response.content == first.content
+    # The request's transaction runs as a savepoint inside the test's own on
+    # PostgreSQL, not on SQLite; those two statements are not the page's work.
+    queries = [
+        query["sql"]
+        for query in captured.captured_queries
+        if not query["sql"].startswith(("SAVEPOINT", "RELEASE SAVEPOINT"))
+    ]
+    assert len(queries) == budget[language], "\n".join(queries)
