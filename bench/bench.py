@@ -36,13 +36,12 @@ from urllib.parse import urlencode
 
 import scale
 from stack import (
-    LOCAL_REDIS,
     OUTPUT_DIR,
     ROOT,
     Stack,
+    bench_redis_url,
     describe_database,
     empty_bench_redis,
-    redis_answers,
     say,
 )
 
@@ -255,14 +254,6 @@ def markdown(report):
     return "\n".join(lines)
 
 
-def bench_redis_url():
-    if os.environ.get("REDIS_URL"):
-        return os.environ["REDIS_URL"]
-    if redis_answers():
-        return f"{LOCAL_REDIS}/{BENCH_REDIS_DB}"
-    return None
-
-
 def main():
     if shutil.which("wrk") is None:
         say("wrk is missing: apt-get install wrk (make bench does it).")
@@ -275,7 +266,7 @@ def main():
         "threads": environment_int("BENCH_THREADS", 1),
     }
     database_url = os.environ.get("DATABASE_URL") or None
-    redis_url = bench_redis_url()
+    redis_url = bench_redis_url(BENCH_REDIS_DB)
     if redis_url and not os.environ.get("REDIS_URL"):
         empty_bench_redis(redis_url)
     workers = os.environ.get("WEB_CONCURRENCY", str((os.cpu_count() or 1) * 2 + 1))

@@ -53,12 +53,16 @@ def empty_bench_redis(url):
         redis.Redis.from_url(database, socket_connect_timeout=0.5).flushdb()
 
 
-def bench_redis_url():
-    """REDIS_URL from the environment, else the local Redis if it answers, else None (memory)."""
+def bench_redis_url(first_database=BENCH_REDIS_DB):
+    """REDIS_URL from the environment, else the local Redis if it answers, else None (memory).
+
+    The local Redis is used from ``first_database`` on (three databases), so
+    each script keeps to its own.
+    """
     if os.environ.get("REDIS_URL"):
         return os.environ["REDIS_URL"]
     if redis_answers():
-        return f"{LOCAL_REDIS}/{BENCH_REDIS_DB}"
+        return f"{LOCAL_REDIS}/{first_database}"
     return None
 
 
