@@ -4,11 +4,14 @@ A kind is named here and found in the session's demo when the gates start,
 so a new page type with a live page in the demo only needs a line in
 ``DETAIL_PAGES`` or ``INDEX_PAGES``.
 Pages that only a form submission shows (the form with its errors, the
-thank-you page) are rendered by Django's test client inside a transaction
-that is rolled back, so nothing the gates do stays in the database.
+thank-you page), or that need a page the demo lacks (a page written only in
+French, for the German not-yet-translated page), are rendered by Django's
+test client inside a transaction that is rolled back, so nothing the gates
+do stays in the database; the browser is handed that answer.
 """
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from django.core.cache import caches
@@ -67,13 +70,7 @@ KINDS = [
     "not-yet-translated",
     "not-found",
 ]
-# Every demo page exists in German; only a page written in French would be
-# explained in German, and the demo has none.
-MISSING = {("not-yet-translated", "de")}
-
-CASES = [
-    (kind, language) for kind in KINDS for language in LANGUAGES if (kind, language) not in MISSING
-]
+CASES = [(kind, language) for kind in KINDS for language in LANGUAGES]
 
 
 def case_id(case):
@@ -90,11 +87,18 @@ class GatePage:
     status: int = 200
     # For pages a POST shows: the form's answers, sent through the test client.
     post: dict | None = None
+    # For pages that need content the demo lacks: makes it and returns the path.
+    prepare: Callable[[], str] | None = field(default=None, compare=False)
     # Markup that shows the page is the state it stands for (results found, errors shown).
     shows: str = '<main id="main"'
     # Filled in by ``render``: the response's headers and body.
     headers: dict = field(default_factory=dict, compare=False)
     html: str = field(default="", compare=False)
+
+    @property
+    def rendered_in_transaction(self):
+        """Only the answer ``render`` kept shows this page; the live site cannot."""
+        return self.post is not None or self.prepare is not None
 
     @property
     def label(self):
@@ -134,15 +138,41 @@ def find(kind, language):
         return GatePage(kind, language, f"{report.url}bilingual/")
     if kind == "not-yet-translated":
         original = next(
-            page
-            for page in DelegationReportPage.objects.live().exclude(locale=locale)
-            if not page.has_translation(locale)
+            (
+                page
+                for page in DelegationReportPage.objects.live().exclude(locale=locale)
+                if not page.has_translation(locale)
+            ),
+            None,
         )
-        with translation.override(language):
-            return GatePage(kind, language, reverse("not_translated", args=[original.pk]))
+        if original is not None:
+            with translation.override(language):
+                return GatePage(kind, language, reverse("not_translated", args=[original.pk]))
+        return GatePage(kind, language, "", prepare=lambda: untranslated_page_path(language))
     if kind == "not-found":
         return GatePage(kind, language, f"/{language}/gibt-es-nicht-n-existe-pas/", status=404)
     raise ValueError(f"no gate page of kind {kind!r}")
+
+
+def untranslated_page_path(language):
+    """A report written in another language only, as a visitor of ``language`` reaches it.
+
+    Every demo page exists in German, so a French report is copied: a copy
+    gets a translation key of its own, and with it no German version.
+    """
+    source = (
+        DelegationReportPage.objects.live()
+        .exclude(locale__language_code=language)
+        .order_by("path")
+        .first()
+    )
+    copy = source.copy(
+        update_attrs={"title": f"{source.title} (2)", "slug": f"{source.slug}-2"},
+        keep_live=True,
+        log_action=None,
+    )
+    with translation.override(language):
+        return reverse("not_translated", args=[copy.pk])
 
 
 def translated_report(locale):
@@ -179,6 +209,8 @@ def render(page):
     """``page`` with the headers and body the site answers, as a visitor would get them."""
     client = Client()
     with transaction.atomic():
+        if page.prepare is not None:
+            page = replace(page, path=page.prepare())
         response = client.post(page.path, page.post) if page.post else client.get(page.path)
         transaction.set_rollback(True)
     # The rate limit of the public forms counts in the cache; so does nothing else here.

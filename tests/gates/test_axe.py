@@ -34,9 +34,9 @@ def tab(browser, site_url):
 
 
 def visit(tab, site_url, gate):
-    """Open ``gate``; a page a form POST shows is handed to the browser as the site answered it."""
+    """Open ``gate``; a page only a rolled-back transaction shows is handed over as rendered."""
     url = f"{site_url}{gate.path}"
-    if gate.post is not None:
+    if gate.rendered_in_transaction:
         headers = {k: v for k, v in gate.headers.items() if k != "content-length"}
         tab.route(
             url, lambda route: route.fulfill(status=gate.status, headers=headers, body=gate.html)
