@@ -1,9 +1,9 @@
 """The anonymous page cache: Django's cache middleware, emptied when content changes.
 
 Pages are cached whole in the ``pages`` cache for CACHE_MIDDLEWARE_SECONDS.
-Any publish, unpublish, move or delete of a page, and any change to a shared
-record shown on pages, empties that cache, so both languages show the change
-at once. The time limit also bounds how long "coming up" lists can lag
+Any publish, unpublish, move or delete of a page, any change to a page's
+privacy and any change to a shared record shown on pages, empties that cache,
+so both languages show the change at once. The time limit also bounds how long "coming up" lists can lag
 behind the clock.
 """
 
@@ -12,7 +12,7 @@ from django.core.cache import caches
 from django.db.models.signals import post_delete, post_save
 from django.utils.cache import patch_cache_control
 from wagtail.contrib.frontend_cache.utils import purge_pages_from_cache
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 
@@ -36,12 +36,20 @@ def purge_frontend_cache(instance, **kwargs):
     purge_pages_from_cache(pages)
 
 
+def purge_restricted_pages(instance, **kwargs):
+    """A privacy setting covers the page and everything below it: the CDN must forget them."""
+    page = Page.objects.filter(pk=instance.page_id).first()  # gone if the page was deleted
+    if settings.WAGTAILFRONTENDCACHE and page is not None:
+        purge_pages_from_cache(page.get_descendants(inclusive=True).live().specific())
+
+
 def clear_for_shared_records(sender, instance, **kwargs):
     from home.models import SiteIdentity
     from partnership.models.snippets import SharedRecord
 
     # Locales too: the chrome kept in the same store (navigation_tags) holds them.
-    if isinstance(instance, SiteIdentity | SharedRecord | Page | Locale):
+    # A new privacy setting must stop the cache serving the page to everyone.
+    if isinstance(instance, SiteIdentity | SharedRecord | Page | Locale | PageViewRestriction):
         clear_page_cache()
 
 
@@ -53,6 +61,12 @@ def connect_signals():
     post_page_move.connect(clear_page_cache, dispatch_uid="page-cache-moved")
     post_delete.connect(clear_for_shared_records, dispatch_uid="page-cache-deleted")
     post_save.connect(clear_for_shared_records, dispatch_uid="page-cache-saved")
+    for signal in (post_save, post_delete):
+        signal.connect(
+            purge_restricted_pages,
+            sender=PageViewRestriction,
+            dispatch_uid=f"frontend-cache-restriction-{signal is post_save}",
+        )
 
 
 class PrivateForSignedInMiddleware:

@@ -93,3 +93,23 @@ def test_nothing_is_purged_without_a_frontend_cache(demo, django_capture_on_comm
     report = DelegationReportPage.objects.live().filter(locale=demo.de).first()
     with django_capture_on_commit_callbacks(execute=True):
         report.save_revision().publish()  # no backend configured: no request, no error
+
+
+def test_making_a_section_private_purges_it_and_its_pages(
+    demo, varnish, django_capture_on_commit_callbacks
+):
+    from wagtail.models import PageViewRestriction
+
+    report = DelegationReportPage.objects.live().filter(locale=demo.de).first()
+    section = report.get_parent()
+    with django_capture_on_commit_callbacks(execute=True):
+        restriction = PageViewRestriction.objects.create(
+            page=section, restriction_type=PageViewRestriction.LOGIN
+        )
+    paths = {path for _host, path in varnish}
+    assert {urlsplit(section.full_url).path, urlsplit(report.full_url).path} <= paths
+
+    varnish.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        restriction.delete()
+    assert urlsplit(report.full_url).path in {path for _host, path in varnish}

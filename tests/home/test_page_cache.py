@@ -116,3 +116,25 @@ def test_editors_see_a_changed_header_menu_and_footer_at_once(
     html = client.get(report.url).text
     assert f'<a href="{index.url}" aria-current="page">Toutes les délégations</a>' in html
     assert "Jumelage renommé" not in client.get("/de/").text
+
+
+def test_making_a_page_private_takes_it_out_of_the_cache_at_once(client, report, demo):
+    """Set through the admin's privacy dialog, as an editor does it."""
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+    from django.urls import reverse
+
+    section = report.get_parent()
+    assert client.get(report.url).status_code == 200  # now in the cache
+    editor = Client()
+    editor.force_login(get_user_model().objects.get(username="admin"))
+    url = reverse("wagtailadmin_pages:set_privacy", args=[section.pk])
+    assert editor.post(url, {"restriction_type": "login"}).status_code == 200
+    assert section.get_view_restrictions().exists()
+
+    response = client.get(report.url)
+    assert response.status_code == 302
+    assert "/login/" in response["Location"]
+
+    assert editor.post(url, {"restriction_type": "none"}).status_code == 200
+    assert client.get(report.url).status_code == 200
