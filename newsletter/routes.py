@@ -56,7 +56,9 @@ class EmailRoutesMixin(RoutablePageMixin):
             *super().get_cached_paths(),
             "email/",
             *(f"email/?format={fmt}" for fmt in FORMATS),
-            "email.txt/",
+            # Served without the slash (see seo_tags.subpage_url), as files are.
+            "email.txt",
+            *(f"email.txt?format={fmt}" for fmt in FORMATS),
         ]
 
     @path("email/", name="email")

@@ -53,7 +53,7 @@ class CalendarEventMixin:
     """``event.ics`` on a page that defines ``calendar_events(request)``."""
 
     def get_cached_paths(self):
-        return [*super().get_cached_paths(), "event.ics/"]
+        return [*super().get_cached_paths(), "event.ics"]
 
     @route(r"^event\.ics/$", name="event_ics")
     def event_ics(self, request):
@@ -64,7 +64,7 @@ class CalendarIndexMixin:
     """``calendar.ics`` on a section: its upcoming events, for calendar subscriptions."""
 
     def get_cached_paths(self):
-        return [*super().get_cached_paths(), "calendar.ics/"]
+        return [*super().get_cached_paths(), "calendar.ics"]
 
     @route(r"^calendar\.ics/$", name="calendar_ics")
     def calendar_ics(self, request):
