@@ -24,7 +24,7 @@ from partnership.calendar import (
     event_location,
 )
 from partnership.dates import format_date_range
-from partnership.models.base import ContentPage, IndexPage, teasers
+from partnership.models.base import ContentPage, IndexPage, shown_when_used, teasers
 from partnership.models.links import AssociationLink, CityLink, FundingLink, LinkBase
 from partnership.models.snippets import SharedRecord
 
@@ -301,7 +301,9 @@ class ExhibitionPage(CalendarEventMixin, ContentPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["background"] = self.pages_in_language([self.related_exchange, self.related_report])
+        context["background"] = shown_when_used(
+            lambda: self.pages_in_language([self.related_exchange, self.related_report])
+        )
         return context
 
     structured_data_type = "ExhibitionEvent"
@@ -316,10 +318,10 @@ class ExhibitionPage(CalendarEventMixin, ContentPage):
             location=event_location(self.venue_name, self.venue_address, self.city.name),
             organizer=[
                 {"@type": "Organization", "name": link.association.name}
-                for link in self.organisers.select_related("association")
+                for link in self.links["organisers"]
             ],
         )
-        artists = [link.artist.name for link in self.artists.select_related("artist")]
+        artists = [link.artist.name for link in self.links["artists"]]
         if artists:
             data["performer"] = [{"@type": "Person", "name": name} for name in artists]
         return data

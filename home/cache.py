@@ -3,8 +3,8 @@
 Pages are cached whole in the ``pages`` cache for CACHE_MIDDLEWARE_SECONDS.
 Any publish, unpublish, move or delete of a page, any change to a page's
 privacy and any change to a shared record shown on pages, empties that cache,
-so both languages show the change at once. The time limit also bounds how long "coming up" lists can lag
-behind the clock.
+so both languages show the change at once. The time limit also bounds how
+long "coming up" lists can lag behind the clock.
 """
 
 from django.conf import settings

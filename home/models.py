@@ -18,6 +18,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from accounts.client_ip import client_ip
 from exhibitions.models import ArtistExchangePage, ExhibitionPage
+from home.routing import RememberedRoutesMixin
 from partnership.blocks import BodyStreamBlock
 from partnership.feeds import PageFeed
 from partnership.models import DelegationReportPage, PartnerCity, WorkshopPage
@@ -34,7 +35,7 @@ def visitor_address(group, request):
 COAT_OF_ARMS_RENDITIONS = [f"format-{f}|max-120x120" for f in ("avif", "webp", "png")]
 
 
-class HomePage(RoutablePageMixin, Page):
+class HomePage(RememberedRoutesMixin, RoutablePageMixin, Page):
     """The start page of one language's tree.
 
     The German home page is the site's root page; each other language has its

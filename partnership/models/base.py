@@ -1,11 +1,14 @@
 """What every content page and every section index has in common."""
 
+import functools
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Prefetch
 from django.http import Http404
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, route
@@ -26,6 +29,16 @@ TEASER_RENDITIONS = [
     "fill-480x270|format-webp",
     "fill-480x270|format-jpeg",
 ]
+
+
+def shown_when_used(compute):
+    """A context value that is computed where the template first uses it, and kept.
+
+    Django's templates call callables they meet. The related records and pages
+    of a content page are read only if its article is rendered, not when it
+    comes from the fragment cache (home/templatetags/page_fragments.py).
+    """
+    return functools.cache(compute)
 
 
 def teasers(queryset, private=None):
@@ -200,12 +213,17 @@ class ContentPage(EmailRoutesMixin, EmbedRoutesMixin, RoutablePageMixin, Page):
             context_overrides={"other": other, "rows": bilingual_rows(self, other)},
         )
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["links"] = {
+    @cached_property
+    def links(self):
+        """The rows of each of ``link_relations``, with their records, read once."""
+        return {
             name: list(getattr(self, name).select_related(*related))
             for name, related in self.link_relations.items()
         }
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["links"] = shown_when_used(lambda: self.links)
         return context
 
     def pages_in_language(self, pages):

@@ -8,7 +8,7 @@ from wagtail.search import index
 
 from partnership.blocks import ProgrammeStreamBlock
 from partnership.dates import format_date_range
-from partnership.models.base import ContentPage, IndexPage
+from partnership.models.base import ContentPage, IndexPage, shown_when_used
 from partnership.models.links import AssociationLink, FundingLink, RelatedPageLink
 
 
@@ -98,8 +98,8 @@ class DelegationReportPage(ContentPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["related"] = self.pages_in_language(
-            link.page for link in context["links"]["related_pages"]
+        context["related"] = shown_when_used(
+            lambda: self.pages_in_language(link.page for link in self.links["related_pages"])
         )
         return context
 

@@ -24,7 +24,7 @@ from partnership.calendar import (
     event_location,
 )
 from partnership.dates import format_event_time
-from partnership.models.base import ContentPage, IndexPage
+from partnership.models.base import ContentPage, IndexPage, shown_when_used
 from partnership.models.links import AssociationLink
 
 LIST_FEATURES = ["bold", "italic", "link", "ul", "ol"]
@@ -150,7 +150,9 @@ class WorkshopPage(CalendarEventMixin, ContentPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["follow_up"] = next(iter(self.pages_in_language([self.follow_up])), None)
+        context["follow_up"] = shown_when_used(
+            lambda: next(iter(self.pages_in_language([self.follow_up])), None)
+        )
         return context
 
     @property
@@ -181,7 +183,7 @@ class WorkshopPage(CalendarEventMixin, ContentPage):
             location=event_location(self.venue_name, self.venue_address, self.venue_town),
             organizer=[
                 {"@type": "Organization", "name": link.association.name}
-                for link in self.organisers.select_related("association")
+                for link in self.links["organisers"]
             ],
         )
         if self.format != EventFormat.IN_PERSON and self.online_url:

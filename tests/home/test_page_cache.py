@@ -1,18 +1,11 @@
 """Anonymous visitors get cached pages; any change shows at once, in both languages."""
 
 import pytest
-from django.test import override_settings
 
 from home.models import SiteIdentity
 from partnership.models import DelegationReportIndexPage, DelegationReportPage, PartnerCity
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache")]
-
-
-@pytest.fixture
-def page_cache():
-    with override_settings(CACHE_MIDDLEWARE_SECONDS=300):
-        yield
 
 
 @pytest.fixture

@@ -129,8 +129,8 @@ def test_home_page_queries_do_not_grow_with_partner_cities(client, demo):
 QUERY_BUDGETS = [
     pytest.param(HomePage, {"de": 23, "fr": 24}, id="home"),
     pytest.param(DelegationReportPage, {"de": 21, "fr": 22}, id="report"),
-    pytest.param(WorkshopPage, {"de": 16, "fr": 17}, id="workshop"),
-    pytest.param(ExhibitionPage, {"de": 21, "fr": 22}, id="exhibition"),
+    pytest.param(WorkshopPage, {"de": 15, "fr": 16}, id="workshop"),
+    pytest.param(ExhibitionPage, {"de": 19, "fr": 20}, id="exhibition"),
     pytest.param(ArtistExchangePage, {"de": 22, "fr": 23}, id="exchange"),
 ]
 
