@@ -46,16 +46,15 @@ class ServerThread(LiveServerThread):
 
 
 @contextmanager
-def serve_read_only(host="localhost"):
-    """Serve the site on a free port of ``host``; yields its base URL."""
-    shared = {
-        conn.alias: conn
-        for conn in connections.all()
-        if conn.vendor == "sqlite" and conn.is_in_memory_db()
-    }
-    for conn in shared.values():
-        conn.inc_thread_sharing()
-    thread = ServerThread(host, StaticFilesHandler, connections_override=shared)
+def serving(thread_class, host, shared):
+    """Run ``thread_class`` on the ``shared`` connections; yields the base URL.
+
+    On the way out it waits for requests still being answered, which hold a
+    connection, before the connections stop being shared.
+    """
+    for connection in shared.values():
+        connection.inc_thread_sharing()
+    thread = thread_class(host, StaticFilesHandler, connections_override=shared)
     thread.daemon = True
     thread.start()
     thread.is_ready.wait()
@@ -66,10 +65,22 @@ def serve_read_only(host="localhost"):
     finally:
         thread.terminate()
         httpd = getattr(thread, "httpd", None)
-        for request_thread in list(httpd.request_threads if httpd else ()):
+        for request_thread in list(getattr(httpd, "request_threads", ())):
             request_thread.join(timeout=REQUEST_GRACE_SECONDS)
-        for conn in shared.values():
-            conn.dec_thread_sharing()
+        for connection in shared.values():
+            connection.dec_thread_sharing()
+
+
+@contextmanager
+def serve_read_only(host="localhost"):
+    """Serve the site on a free port of ``host``; yields its base URL."""
+    shared = {
+        conn.alias: conn
+        for conn in connections.all()
+        if conn.vendor == "sqlite" and conn.is_in_memory_db()
+    }
+    with serving(ServerThread, host, shared) as url:
+        yield url
 
 
 # The site over HTTP, inside the running test's transaction.
@@ -127,21 +138,11 @@ class SharedConnectionServerThread(LiveServerThread):
 def serve_in_test_transaction(host="127.0.0.1"):
     """Serve the site on a free port of ``host``; yields its base URL."""
     shared = {alias: connections[alias] for alias in connections}
-    for connection in shared.values():
-        connection.inc_thread_sharing()
     request_started.disconnect(close_old_connections)
     request_finished.disconnect(close_old_connections)
-    thread = SharedConnectionServerThread(host, StaticFilesHandler, connections_override=shared)
-    thread.daemon = True
-    thread.start()
-    thread.is_ready.wait()
     try:
-        if thread.error:
-            raise thread.error
-        yield f"http://{host}:{thread.port}"
+        with serving(SharedConnectionServerThread, host, shared) as url:
+            yield url
     finally:
-        thread.terminate()
         request_started.connect(close_old_connections)
         request_finished.connect(close_old_connections)
-        for connection in shared.values():
-            connection.dec_thread_sharing()
