@@ -25,7 +25,11 @@ class PageFeed(Feed):
 
     def __call__(self, request, *args, **kwargs):
         self.request = request
-        return super().__call__(request, *args, **kwargs)
+        response = super().__call__(request, *args, **kwargs)
+        # The feed generator writes the XML in hundreds of small pieces, and the
+        # server would send each one on its own, also from the page cache.
+        response.content = response.content
+        return response
 
     def title(self):
         return self.source.seo_title or self.source.title

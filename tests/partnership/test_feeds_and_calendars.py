@@ -60,6 +60,16 @@ def test_the_site_wide_feed_covers_every_section_of_one_language(client, demo, l
     assert f"/{language}/feed/" in head_links(client.get(page.url).text, "application/rss+xml")
 
 
+@pytest.mark.parametrize("language", ["de", "fr"])
+def test_a_feed_is_sent_in_one_piece(client, demo, language):
+    """The server writes each piece a response yields as its own packet; a feed has one."""
+    response = client.get(f"/{language}/feed/")
+    assert response.status_code == 200
+    pieces = list(response)
+    assert len(pieces) == 1
+    assert pieces[0].startswith(b"<?xml")
+
+
 def test_workshop_event_ics_has_the_right_times(client, demo):
     workshop = WorkshopPage.objects.live().get(locale=demo.fr, start__year=2025, start__month=5)
     html = client.get(workshop.url).text
