@@ -63,16 +63,6 @@ def provider(page, request):
 
 
 class EmbedRoutesMixin(RoutablePageMixin):
-    def get_view_restrictions(self):
-        """Wagtail's serve hook and the oEmbed discovery link both ask, once per page object.
-
-        It is the same QuerySet each time: after the hook has read it, the
-        link's ``exists()`` answers from its results without a query.
-        """
-        if "_view_restrictions" not in self.__dict__:
-            self._view_restrictions = super().get_view_restrictions()
-        return self._view_restrictions
-
     def get_cached_paths(self):
         return [*super().get_cached_paths(), "embed/"]
 

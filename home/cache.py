@@ -5,15 +5,21 @@ Any publish, unpublish, move or delete of a page, any change to a page's
 privacy and any change to a shared record shown on pages, empties that cache,
 so both languages show the change at once. The time limit also bounds how
 long "coming up" lists can lag behind the clock.
+
+The same store keeps each editor's user bar per page (templates/base.html), so
+a change to what an editor may do, or to their admin language, empties it too.
 """
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.cache import caches
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.cache import patch_cache_control
 from wagtail.contrib.frontend_cache.utils import purge_pages_from_cache
-from wagtail.models import Locale, Page, PageViewRestriction
+from wagtail.models import GroupPagePermission, Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.users.models import UserProfile
 
 
 def clear_page_cache(**kwargs):
@@ -48,9 +54,28 @@ def clear_for_shared_records(sender, instance, **kwargs):
     from partnership.models.snippets import SharedRecord
 
     # Locales too: the chrome kept in the same store (navigation_tags) holds them.
-    # A new privacy setting must stop the cache serving the page to everyone.
-    if isinstance(instance, SiteIdentity | SharedRecord | Page | Locale | PageViewRestriction):
+    # A new privacy setting must stop the cache serving the page to everyone;
+    # a changed site must not be found from home/routing.py's memory.
+    if isinstance(
+        instance, SiteIdentity | SharedRecord | Page | Locale | PageViewRestriction | Site
+    ):
         clear_page_cache()
+
+
+def clear_for_editor_rights(sender, instance=None, update_fields=None, **kwargs):
+    """An editor's user bar shows what they may do with the page, in their admin language.
+
+    Signing in saves the user too, for ``last_login`` only; that changes nothing
+    shown. A new user, or the profile Wagtail creates on their first page view,
+    has no user bar kept yet.
+    """
+    if kwargs.get("action", "post").startswith("pre"):  # m2m_changed, before the change
+        return
+    if update_fields is not None and set(update_fields) <= {"last_login"}:
+        return
+    if kwargs.get("created") and isinstance(instance, get_user_model() | UserProfile):
+        return
+    clear_page_cache()
 
 
 def connect_signals():
@@ -61,6 +86,22 @@ def connect_signals():
     post_page_move.connect(clear_page_cache, dispatch_uid="page-cache-moved")
     post_delete.connect(clear_for_shared_records, dispatch_uid="page-cache-deleted")
     post_save.connect(clear_for_shared_records, dispatch_uid="page-cache-saved")
+    user_model = get_user_model()
+    for sender in (user_model, UserProfile, GroupPagePermission):
+        for signal in (post_save, post_delete):
+            signal.connect(
+                clear_for_editor_rights,
+                sender=sender,
+                dispatch_uid=f"userbar-{sender.__name__}-{signal is post_save}",
+            )
+    for through in (
+        user_model.groups.through,
+        user_model.user_permissions.through,
+        Group.permissions.through,
+    ):
+        m2m_changed.connect(
+            clear_for_editor_rights, sender=through, dispatch_uid=f"userbar-{through.__name__}"
+        )
     for signal in (post_save, post_delete):
         signal.connect(
             purge_restricted_pages,

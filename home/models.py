@@ -18,7 +18,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from accounts.client_ip import client_ip
 from exhibitions.models import ArtistExchangePage, ExhibitionPage
-from home.routing import RememberedRoutesMixin
+from home.routing import RememberedPrivacyMixin, RememberedRoutesMixin
 from partnership.blocks import BodyStreamBlock
 from partnership.feeds import PageFeed
 from partnership.models import DelegationReportPage, PartnerCity, WorkshopPage
@@ -35,7 +35,7 @@ def visitor_address(group, request):
 COAT_OF_ARMS_RENDITIONS = [f"format-{f}|max-120x120" for f in ("avif", "webp", "png")]
 
 
-class HomePage(RememberedRoutesMixin, RoutablePageMixin, Page):
+class HomePage(RememberedRoutesMixin, RememberedPrivacyMixin, RoutablePageMixin, Page):
     """The start page of one language's tree.
 
     The German home page is the site's root page; each other language has its
@@ -215,7 +215,7 @@ class SiteIdentity(TranslatableMixin, models.Model):
         return records.get(default.pk) or next(iter(records.values()), None)
 
 
-class StandardPage(Page):
+class StandardPage(RememberedPrivacyMixin, Page):
     """A plain page: about the partnership, legal notice, privacy policy."""
 
     intro = models.TextField(_("Introduction"), blank=True)

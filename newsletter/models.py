@@ -21,6 +21,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from home.routing import RememberedPrivacyMixin
 from newsletter.email_policy import email_html_response
 from newsletter.issue_panels import IssueNoticesPanel
 from partnership.models.base import ContentPage
@@ -45,7 +46,7 @@ class ItemFormat(models.TextChoices):
     FULL = "full", _("Full page")
 
 
-class NewsletterIndexPage(Page):
+class NewsletterIndexPage(RememberedPrivacyMixin, Page):
     """The newsletter section of one language: past issues, newest first."""
 
     intro = RichTextField(_("Introduction"), blank=True, features=["bold", "italic", "link"])
@@ -74,7 +75,7 @@ class NewsletterIndexPage(Page):
         return context
 
 
-class NewsletterIssuePage(RoutablePageMixin, Page):
+class NewsletterIssuePage(RememberedPrivacyMixin, RoutablePageMixin, Page):
     """One issue of the newsletter, as an e-mail (HTML and text) and as a web page."""
 
     issue_date = models.DateField(_("Issue date"), default=timezone.localdate)

@@ -18,6 +18,7 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 
 from embeds.routes import EmbedRoutesMixin
+from home.routing import RememberedPrivacyMixin
 from newsletter.routes import EmailRoutesMixin
 from partnership.blocks import BodyStreamBlock
 from partnership.feeds import PageFeed
@@ -81,7 +82,9 @@ def bilingual_rows(page, other):
     return rows
 
 
-class ContentPage(EmailRoutesMixin, EmbedRoutesMixin, RoutablePageMixin, Page):
+class ContentPage(
+    RememberedPrivacyMixin, EmailRoutesMixin, EmbedRoutesMixin, RoutablePageMixin, Page
+):
     """A report, workshop, exhibition or exchange: teaser fields plus a free body."""
 
     summary = models.TextField(
@@ -252,7 +255,7 @@ class IndexFilterForm(forms.Form):
         self.fields["town"].choices = [("", _("All towns"))] + towns
 
 
-class IndexPage(RoutablePageMixin, Page):
+class IndexPage(RememberedPrivacyMixin, RoutablePageMixin, Page):
     """A section listing its children of one type, filterable by year and town.
 
     Subclasses name the child model, the date field that gives the year, the

@@ -1,14 +1,17 @@
 """A path's way down the page tree is remembered, and forgotten whenever the tree changes.
 
-home/routing.py keeps, in the page cache's store, which page a path led to.
-Visitors must never notice: every change to the tree answers at once, in both
-languages, exactly as Wagtail's own walk would.
+home/routing.py keeps, in the page cache's store, which page a path led to,
+whether that page was public, and which site a host name belongs to.
+Visitors must never notice: every change to the tree, to a page's privacy or
+to a site answers at once, in both languages, exactly as Wagtail's own walk
+would.
 """
 
 import pytest
 from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import PageViewRestriction, Site
 
 from partnership.models import DelegationReportPage, WorkshopIndexPage, WorkshopPage
 
@@ -94,3 +97,55 @@ def test_nothing_is_remembered_while_the_page_cache_is_off(editor, demo):
         page_queries(editor, report.url)
         again = page_queries(editor, report.url)
     assert sum('"slug" = ' in sql for sql in again) == 2
+
+
+def test_the_site_and_the_privacy_are_read_once(editor, demo):
+    report = first_report(demo, "fr")
+    with CaptureQueriesContext(connection) as first:
+        editor.get(report.url)
+    with CaptureQueriesContext(connection) as second:
+        assert editor.get(report.url).status_code == 200
+    for table in ("wagtailcore_site", "wagtailcore_pageviewrestriction"):
+        assert any(table in q["sql"] for q in first.captured_queries)
+        assert not any(table in q["sql"] for q in second.captured_queries)
+
+
+@pytest.mark.parametrize("language", ["de", "fr"])
+def test_privacy_set_above_a_remembered_page_applies_at_once(client, demo, language):
+    report = first_report(demo, language)
+    assert client.get(report.url + "?visit=1").status_code == 200  # remembered as public
+    section = report.get_parent()
+    restriction = PageViewRestriction.objects.create(
+        page=section, restriction_type=PageViewRestriction.LOGIN
+    )
+    for visit in (2, 3):  # Wagtail's walk, then the remembered route
+        response = client.get(f"{report.url}?visit={visit}")
+        assert response.status_code == 302
+        assert "/login/" in response["Location"]
+    restriction.delete()
+    assert client.get(report.url + "?visit=4").status_code == 200
+
+
+def test_a_password_protected_page_stays_protected_on_its_remembered_route(client, demo):
+    report = first_report(demo, "de")
+    PageViewRestriction.objects.create(
+        page=report, restriction_type=PageViewRestriction.PASSWORD, password="naumburg"
+    )
+    for visit in (1, 2):
+        response = client.get(f"{report.url}?visit={visit}")
+        assert response.status_code == 200
+        assert 'name="password"' in response.text
+        assert report.summary not in response.text
+
+
+def test_a_changed_site_is_seen_at_once(editor, demo):
+    report = first_report(demo, "de")
+    assert editor.get(report.url).status_code == 200
+    site = Site.objects.get(is_default_site=True)
+    site.hostname = "jumelage.example.org"
+    site.is_default_site = False
+    site.save()
+    assert editor.get(report.url).status_code == 404  # no site answers to testserver now
+    site.is_default_site = True
+    site.save()
+    assert editor.get(report.url).status_code == 200

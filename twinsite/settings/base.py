@@ -93,6 +93,8 @@ MIDDLEWARE = [
     # django-csp, with frame-ancestors following X-Frame-Options SAMEORIGIN.
     "embeds.csp.CSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Page views find their Wagtail site in the page cache's store (home/routing.py).
+    "home.routing.RememberedSiteMiddleware",
     "home.cache.PrivateForSignedInMiddleware",
     "django.middleware.cache.FetchFromCacheMiddleware",
     # Last, as django-axes requires: turns a locked-out sign-in into its 429 page.
