@@ -4,6 +4,7 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
+from django.utils import timezone
 from django.utils.html import escape
 
 from partnership.models import DelegationReportIndexPage, DelegationReportPage
@@ -91,7 +92,8 @@ def test_sitemap_covers_both_trees_with_alternates(client, demo, german_only):
     )  # the German-only page
     report = DelegationReportPage.objects.live().get(locale=demo.fr)
     lastmod, alternates = entries[f"http://testserver{report.url}"]
-    assert lastmod == report.last_published_at.date().isoformat()
+    # The sitemap writes the day in the site's time zone (TIME_ZONE), as visitors read it.
+    assert lastmod == timezone.localdate(report.last_published_at).isoformat()
     german = report.get_translation(demo.de)
     assert alternates == {
         "de": f"http://testserver{german.url}",
