@@ -104,6 +104,8 @@ class RememberedSiteMiddleware:
         if site is None:
             site = Site.find_for_request(request)
             if site is not None:
+                # Kept as the home page it is, Wagtail's walk need not ask for its type.
+                site.root_page = site.root_page.specific
                 _store().set(key, site, settings.CACHE_MIDDLEWARE_SECONDS)
         else:
             request._wagtail_site = site
