@@ -15,8 +15,9 @@ Writes ``bench/results/latest.json`` and prints a Markdown table, each row
 marked against the goals in bench/README.md. Exits 1 only if a request
 failed; a missed goal is a finding, not an error.
 
-Environment (all optional): ``BENCH_SECONDS`` (4) per measurement, after
-``BENCH_WARMUP`` (1); ``BENCH_CONNECTIONS`` (8), ``BENCH_THREADS`` (1) for
+Environment (all optional): ``BENCH_SECONDS`` (2) per run and ``BENCH_RUNS``
+(3) runs per measurement, the median counted, after ``BENCH_WARMUP`` (1);
+``BENCH_CONNECTIONS`` (8), ``BENCH_THREADS`` (1) for
 wrk; ``BENCH_PORT`` (8792); ``BENCH_SCALE_SIZES`` (10,100,1000);
 ``DATABASE_URL`` (unset: the dev SQLite database); ``REDIS_URL`` (unset: the
 local Redis, databases 7-9, emptied first, if it answers; else memory).
@@ -169,9 +170,10 @@ def parse_wrk(output):
 
 
 class Wrk:
-    def __init__(self, base_url, *, seconds, warmup, connections, threads):
+    def __init__(self, base_url, *, seconds, runs, warmup, connections, threads):
         self.base_url = base_url
         self.seconds = seconds
+        self.runs = runs
         self.warmup = warmup
         self.connections = connections
         self.threads = threads
@@ -187,9 +189,24 @@ class Wrk:
         return subprocess.run(command, capture_output=True, text=True, check=True).stdout
 
     def measure(self, path, headers=()):
+        """The median of a few short runs.
+
+        On a shared machine one run now and then catches a stall (a neighbour's
+        burst, a gunicorn worker being replaced) and a single long run
+        averages it in; the median of several leaves it out. Errors of every
+        run count.
+        """
         if self.warmup:
             self.run(path, self.warmup, headers)  # renditions, page cache, worker warm-up
-        return parse_wrk(self.run(path, self.seconds, headers))
+        runs = sorted(
+            (parse_wrk(self.run(path, self.seconds, headers)) for _ in range(self.runs)),
+            key=lambda run: run["rps"],
+        )
+        median = dict(runs[len(runs) // 2])
+        median["errors"] = sum(run["errors"] for run in runs)
+        median["requests"] = sum(run["requests"] for run in runs)
+        median["runs_rps"] = [run["rps"] for run in runs]
+        return median
 
 
 def wrk_version():
@@ -260,7 +277,8 @@ def main():
         return 2
     port = environment_int("BENCH_PORT", 8792)
     wrk_options = {
-        "seconds": environment_int("BENCH_SECONDS", 4),
+        "seconds": environment_int("BENCH_SECONDS", 2),
+        "runs": environment_int("BENCH_RUNS", 3),
         "warmup": environment_int("BENCH_WARMUP", 1),
         "connections": environment_int("BENCH_CONNECTIONS", 8),
         "threads": environment_int("BENCH_THREADS", 1),
@@ -281,7 +299,7 @@ def main():
         "gunicorn": f"{workers} workers x {threads} threads",
         "wrk": wrk_version(),
         "wrk_options": "{threads} thread, {connections} connections, "
-        "{warmup} s warm-up + {seconds} s".format(**wrk_options),
+        "{warmup} s warm-up + median of {runs} x {seconds} s".format(**wrk_options),
     }
     say(
         f"make bench, {meta['date']}, {meta['cores']} cores, load {meta['load_average_before']:.1f}"
@@ -310,13 +328,14 @@ def main():
             check(client, target, cookie)
         wrk = Wrk(stack.base_url, **wrk_options)
         measured = len(targets) * 2 + 3
-        say(f"{measured} measurements of {wrk_options['warmup'] + wrk_options['seconds']} s each")
+        each = wrk_options["warmup"] + wrk_options["runs"] * wrk_options["seconds"]
+        say(f"{measured} measurements of {each} s each")
 
         def measure(name, path, headers=()):
             result = wrk.measure(path, headers)
             say(
                 f"  {name:44} {result['rps']:8.1f} req/s  p50 {result['p50_ms']:7.1f} ms  "
-                f"p99 {result['p99_ms']:7.1f} ms"
+                f"p99 {result['p99_ms']:7.1f} ms  runs {' '.join(map(str, result['runs_rps']))}"
             )
             return result
 
