@@ -8,22 +8,51 @@ long "coming up" lists can lag behind the clock.
 
 The same store keeps each editor's user bar per page (templates/base.html), so
 a change to what an editor may do, or to their admin language, empties it too.
+
+A page's own saves that touch only its draft (each autosave, each saved
+revision) change nothing a visitor or a user bar shows, and keep the store.
 """
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.cache import caches
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.cache import patch_cache_control
 from wagtail.contrib.frontend_cache.utils import purge_pages_from_cache
-from wagtail.models import GroupPagePermission, Locale, Page, PageViewRestriction, Site
+from wagtail.models import (
+    GroupPagePermission,
+    Locale,
+    Page,
+    PageViewRestriction,
+    Site,
+    TaskState,
+    WorkflowState,
+)
 from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail.users.models import UserProfile
 
+# What Page.save_revision() and an autosave write: the draft, never the live page.
+DRAFT_FIELDS = {
+    "latest_revision",
+    "latest_revision_created_at",
+    "draft_title",
+    "has_unpublished_changes",
+    "wagtail_admin_comments",
+}
+
 
 def clear_page_cache(**kwargs):
-    caches[settings.CACHE_MIDDLEWARE_ALIAS].clear()
+    """Empty the store now, and again once the change is committed.
+
+    Requests are atomic (ATOMIC_REQUESTS): until the admin's transaction
+    commits, another request still reads the old state and may store it
+    again, such as a page that was public a moment ago.
+    """
+    store = caches[settings.CACHE_MIDDLEWARE_ALIAS]
+    store.clear()
+    transaction.on_commit(store.clear)
 
 
 def purge_frontend_cache(instance, **kwargs):
@@ -56,6 +85,9 @@ def clear_for_shared_records(sender, instance, **kwargs):
     # Locales too: the chrome kept in the same store (navigation_tags) holds them.
     # A new privacy setting must stop the cache serving the page to everyone;
     # a changed site must not be found from home/routing.py's memory.
+    update_fields = kwargs.get("update_fields")
+    if isinstance(instance, Page) and update_fields and set(update_fields) <= DRAFT_FIELDS:
+        return
     if isinstance(
         instance, SiteIdentity | SharedRecord | Page | Locale | PageViewRestriction | Site
     ):
@@ -65,13 +97,14 @@ def clear_for_shared_records(sender, instance, **kwargs):
 def clear_for_editor_rights(sender, instance=None, update_fields=None, **kwargs):
     """An editor's user bar shows what they may do with the page, in their admin language.
 
-    Signing in saves the user too, for ``last_login`` only; that changes nothing
+    Signing in saves the user too, for ``last_login`` only, and dismissing an
+    admin notice saves the profile's ``dismissibles``; neither changes anything
     shown. A new user, or the profile Wagtail creates on their first page view,
     has no user bar kept yet.
     """
     if kwargs.get("action", "post").startswith("pre"):  # m2m_changed, before the change
         return
-    if update_fields is not None and set(update_fields) <= {"last_login"}:
+    if update_fields is not None and set(update_fields) <= {"last_login", "dismissibles"}:
         return
     if kwargs.get("created") and isinstance(instance, get_user_model() | UserProfile):
         return
@@ -87,7 +120,10 @@ def connect_signals():
     post_delete.connect(clear_for_shared_records, dispatch_uid="page-cache-deleted")
     post_save.connect(clear_for_shared_records, dispatch_uid="page-cache-saved")
     user_model = get_user_model()
-    for sender in (user_model, UserProfile, GroupPagePermission):
+    # Groups: Wagtail's group form writes page permissions with bulk_create,
+    # which sends no signal, but saves the group. The reviewers of a page in
+    # a workflow may edit it too, so each step of a workflow counts.
+    for sender in (user_model, UserProfile, Group, GroupPagePermission, TaskState, WorkflowState):
         for signal in (post_save, post_delete):
             signal.connect(
                 clear_for_editor_rights,

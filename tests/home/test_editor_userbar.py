@@ -9,7 +9,7 @@ bar, nor an "Edit" link to a page they may no longer edit.
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -22,6 +22,7 @@ from partnership.models import DelegationReportPage
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache")]
 
 EDIT = {"de": "Diese Seite bearbeiten", "fr": "Modifier cette page"}
+ADMIN = {"de": "Zum Wagtail Admin-Interface", "fr": "Aller sur l’administration de Wagtail"}
 
 
 @pytest.fixture
@@ -51,9 +52,10 @@ def test_each_editor_gets_their_own_bar_in_their_own_language(login, german_repo
         assert "<wagtail-userbar" in mine and "<wagtail-userbar" in theirs
         # Naumburg edits its German pages; Les Ulis may read them but not edit them.
         assert edit_link(german_report) in mine
-        assert EDIT["de"] in mine
+        assert EDIT["de"] in mine and ADMIN["de"] in mine
         assert edit_link(german_report) not in theirs
         assert EDIT["de"] not in theirs and EDIT["fr"] not in theirs
+        assert ADMIN["fr"] in theirs and ADMIN["de"] not in theirs
 
 
 def test_the_second_visit_renders_no_user_bar(login, german_report):
@@ -92,6 +94,31 @@ def test_rights_given_and_taken_show_at_once(login, demo, german_report):
     user.is_superuser = True
     user.save()
     assert edit_link(german_report) in lesulis.get(german_report.url).text
+    user.is_superuser = False
+    user.save()
+    assert edit_link(german_report) not in lesulis.get(german_report.url).text
+
+
+def test_rights_given_by_the_group_form_and_taken_with_the_group_show_at_once(
+    login, demo, german_report
+):
+    """Wagtail's group form writes page permissions with bulk_create, then saves the group."""
+    lesulis = login("lesulis")
+    own_team = Group.objects.get(name="Rédaction Les Ulis")
+    assert edit_link(german_report) not in lesulis.get(german_report.url).text
+    change = Permission.objects.get(content_type__app_label="wagtailcore", codename="change_page")
+    GroupPagePermission.objects.bulk_create(
+        [GroupPagePermission(group=own_team, page=demo.home_de, permission=change)]
+    )
+    own_team.save()
+    assert edit_link(german_report) in lesulis.get(german_report.url).text
+
+    naumburg = login("naumburg")
+    assert edit_link(german_report) in naumburg.get(german_report.url).text
+    Group.objects.get(name="Redaktion Naumburg").delete()
+    html = naumburg.get(german_report.url).text
+    assert edit_link(german_report) not in html
+    assert "<wagtail-userbar" not in html  # no group, no admin access: no bar at all
 
 
 def test_each_host_name_gets_links_to_itself(login, german_report, settings):

@@ -22,6 +22,18 @@ def test_a_second_anonymous_visit_costs_no_query(client, report, django_assert_n
     assert second.content == first.content
 
 
+def test_saving_a_draft_keeps_the_cache(client, report, django_assert_num_queries):
+    """Editors' autosaves and saved drafts change nothing visitors see."""
+    first = client.get(report.url)
+    report.title = "Un brouillon pas encore publié"
+    report.save_revision()
+    with django_assert_num_queries(0):
+        second = client.get(report.url)
+    assert second.content == first.content
+    report.save_revision().publish()
+    assert "Un brouillon pas encore publié" in client.get(report.url).text
+
+
 def test_publishing_shows_in_both_languages_at_once(client, report, demo):
     german = report.get_translation(demo.de)
     client.get(report.url)
@@ -131,3 +143,24 @@ def test_making_a_page_private_takes_it_out_of_the_cache_at_once(client, report,
 
     assert editor.post(url, {"restriction_type": "none"}).status_code == 200
     assert client.get(report.url).status_code == 200
+
+
+def test_the_store_is_emptied_again_when_a_change_commits(
+    client, report, django_capture_on_commit_callbacks
+):
+    """Requests are atomic: until the change commits, others still read the old state.
+
+    A page served in that gap is kept again, as it was: public. The commit
+    must empty the store once more.
+    """
+    from django.conf import settings
+    from django.core.cache import caches
+    from wagtail.models import PageViewRestriction
+
+    store = caches[settings.CACHE_MIDDLEWARE_ALIAS]
+    with django_capture_on_commit_callbacks(execute=True):
+        PageViewRestriction.objects.create(page=report, restriction_type=PageViewRestriction.LOGIN)
+        assert client.get(report.url + "?in-the-gap").status_code == 302
+        store.set("kept-in-the-gap", "the page as it was", 300)
+    assert store.get("kept-in-the-gap") is None
+    assert client.get(report.url).status_code == 302
