@@ -3,11 +3,19 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from home.edit_conflicts import refuse_outdated_saves
+from home.edit_conflicts import (
+    refuse_outdated_saves,
+    refuse_outdated_snippet_saves,
+    remember_autosave,
+)
 from home.models import SiteIdentity
 
 # Last, after the hooks that refuse an edit outright.
 hooks.register("before_edit_page", refuse_outdated_saves, order=100)
+hooks.register("before_edit_snippet", refuse_outdated_snippet_saves, order=100)
+# First, before any hook that answers the request instead.
+hooks.register("after_edit_page", remember_autosave, order=-100)
+hooks.register("after_edit_snippet", remember_autosave, order=-100)
 
 
 class SiteIdentityViewSet(SnippetViewSet):

@@ -3,14 +3,18 @@
 Both load the editor; A saves; B saves from the form loaded before A's save.
 B gets the editor back with a message in B's admin language, B's text still in
 the form and nothing saved. Saving again keeps B's version as a new revision
-after A's, so both stay in the page history.
+after A's, so both stay in the page history. The same holds for one editor with
+the page open in two tabs, while a tab's own autosaves never count against it.
 """
 
 import re
+from pathlib import Path
 
 import pytest
+import wagtail.admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.template.loader import get_template
 from django.test import Client
 from django.urls import reverse
 from wagtail.models import Revision
@@ -72,18 +76,20 @@ def team(request, demo):
 
 
 def load_editor(client, page):
-    """GET the editor; return the loaded revision fields it carries."""
+    """GET the editor (a new tab); return the hidden fields its form posts with."""
     response = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
     assert response.status_code == 200
     return loaded_revision(response.content.decode())
 
 
 def loaded_revision(html):
+    """The revision the form was opened on, and the tab it is in."""
     return {
         "loaded_revision_id": re.search(r'name="loaded_revision_id" value="(\d+)"', html)[1],
         "loaded_revision_created_at": re.search(
             r'name="loaded_revision_created_at" value="([^"]+)"', html
         )[1],
+        "edit_tab": re.search(r'name="edit_tab" value="([\w-]+)"', html)[1],
     }
 
 
@@ -123,7 +129,8 @@ def test_the_second_save_is_held_back_and_both_versions_stay(team):
     page = team["page"]
     seen_by_a = load_editor(team["a"], page)
     seen_by_b = load_editor(team["b"], page)
-    assert seen_by_a == seen_by_b
+    assert seen_by_a["loaded_revision_id"] == seen_by_b["loaded_revision_id"]
+    assert seen_by_a["edit_tab"] != seen_by_b["edit_tab"]
 
     response = save(team["a"], page, seen_by_a, intro="Fassung von A.")
     assert response.status_code == 302
@@ -207,21 +214,113 @@ def test_saving_twice_in_a_row_is_no_conflict(team):
     assert [row[1] for row in revision_texts(page)][-2:] == ["Erster Entwurf.", "Zweiter Entwurf."]
 
 
-def test_publishing_after_ones_own_autosave_is_no_conflict(team):
+def autosave(client, page, tab, **fields):
+    """What Wagtail's autosave posts from a tab: the form, asking for JSON."""
+    return client.post(
+        reverse("wagtailadmin_pages:edit", args=[page.pk]),
+        edit_form(page, tab, **fields),
+        HTTP_ACCEPT="application/json",
+    ).json()
+
+
+def assert_held_back(team, response, kept):
+    """The editor again, with the conflict in the editor's language and their text in the form."""
+    assert response.status_code == 200
+    text = visible(response)
+    pattern = re.escape(team["message"]).replace(re.escape("{time}"), r"\S+ \d\d:\d\d")
+    assert re.search(pattern, text)
+    assert team["not_saved"] in text
+    assert kept in text
+
+
+def intros(page):
+    return [row[1] for row in revision_texts(page)]
+
+
+def test_the_same_editor_in_two_tabs_is_held_back(team):
+    page = team["page"]
+    first_tab = load_editor(team["a"], page)
+    second_tab = load_editor(team["a"], page)
+    assert save(team["a"], page, first_tab, intro="Im ersten Tab.").status_code == 302
+    first_revision = StandardPage.objects.get(pk=page.pk).latest_revision
+
+    response = save(team["a"], page, second_tab, intro="Im zweiten Tab.")
+    assert_held_back(team, response, "Im zweiten Tab.")
+    page.refresh_from_db()
+    assert page.latest_revision == first_revision
+    assert intros(page) == ["Anfang.", "Im ersten Tab."]
+
+    # Saving again from the form that came back keeps both versions.
+    again = loaded_revision(response.content.decode())
+    assert save(team["a"], page, again, intro="Im zweiten Tab.").status_code == 302
+    assert intros(page) == ["Anfang.", "Im ersten Tab.", "Im zweiten Tab."]
+
+
+def test_publishing_after_ones_own_autosaves_is_no_conflict(team):
     """Wagtail names its autosave revision in autosaves only, not in the form's own post."""
     page = team["page"]
-    loaded = load_editor(team["a"], page)
-    autosaved = team["a"].post(
-        reverse("wagtailadmin_pages:edit", args=[page.pk]),
-        edit_form(page, loaded, intro="Automatisch gespeichert."),
-        HTTP_ACCEPT="application/json",
+    tab = load_editor(team["a"], page)
+    first = autosave(team["a"], page, tab, intro="Automatisch gespeichert.")
+    assert first["success"] is True
+    # Wagtail's next autosave overwrites the one before, which moves its time on.
+    second = autosave(
+        team["a"],
+        page,
+        tab | {"overwrite_revision_id": str(first["revision_id"])},
+        intro="Noch einmal automatisch gespeichert.",
     )
-    assert autosaved.json()["success"] is True
+    assert second["success"] is True
+    assert second["revision_id"] == first["revision_id"]
+    assert second["revision_created_at"] != first["revision_created_at"]
 
     response = team["a"].post(
         reverse("wagtailadmin_pages:edit", args=[page.pk]),
-        edit_form(page, loaded, publish=True, intro="Veröffentlicht."),
+        edit_form(page, tab, publish=True, intro="Veröffentlicht."),
     )
     assert response.status_code == 302
     page.refresh_from_db()
     assert page.intro == "Veröffentlicht."
+    assert intros(page) == ["Anfang.", "Noch einmal automatisch gespeichert.", "Veröffentlicht."]
+
+
+def test_another_tab_is_held_back_after_an_autosave(team):
+    """The tab that autosaved may still save; a tab opened on an older revision may not."""
+    page = team["page"]
+    older_tab = load_editor(team["a"], page)
+    tab = load_editor(team["a"], page)
+    autosaved = autosave(team["a"], page, tab, intro="Automatisch gespeichert.")
+    assert autosaved["success"] is True
+
+    response = save(team["a"], page, older_tab, intro="Aus dem alten Tab.", publish=True)
+    assert_held_back(team, response, "Aus dem alten Tab.")
+    page.refresh_from_db()
+    assert page.intro == "Anfang."  # the live page is untouched
+    assert intros(page) == ["Anfang.", "Automatisch gespeichert."]
+
+    # A tab opened after the autosave is held back too once the autosave moves on.
+    newer_tab = load_editor(team["a"], page)
+    saved = autosave(
+        team["a"],
+        page,
+        tab | {"overwrite_revision_id": str(autosaved["revision_id"])},
+        intro="Weiter geschrieben.",
+    )
+    assert saved["success"] is True
+    response = save(team["a"], page, newer_tab, intro="Aus dem neueren Tab.")
+    assert_held_back(team, response, "Aus dem neueren Tab.")
+    assert intros(page) == ["Anfang.", "Weiter geschrieben."]
+
+    response = save(team["a"], page, tab, intro="Fertig.", publish=True)
+    assert response.status_code == 302
+    page.refresh_from_db()
+    assert page.intro == "Fertig."
+
+
+def test_the_editor_forms_carry_what_wagtail_puts_there_and_the_tab():
+    """The site renders Wagtail's loaded-revision inputs itself; an upgrade adding one must show."""
+    name = "wagtailadmin/generic/includes/_loaded_revision_inputs.html"
+    wagtails = (Path(wagtail.admin.__file__).parent / "templates" / name).read_text()
+    ours = get_template(name).template.source
+    inputs = re.compile(r'name="(\w+)"')
+    assert inputs.findall(wagtails) == ["loaded_revision_id", "loaded_revision_created_at"]
+    assert inputs.findall(ours) == inputs.findall(wagtails) + ["edit_tab"]
