@@ -2,17 +2,17 @@
 
 from django.urls import register_converter
 
-# The largest value of PostgreSQL's ``integer``, the column of Django's AutoField and
-# so of Wagtail's page ids. No row has a larger id; SQLite's limit is higher.
-MAX_ID = 2**31 - 1
+# The largest signed 64-bit integer: the widest id column Django makes (BigAutoField)
+# on any database, and the most SQLite can take as a query parameter.
+MAX_ID = 2**63 - 1
 
 
 class IdConverter:
     """``int``, except that a number no id column holds is no match (a 404), not a 500.
 
     Django bounds an integer lookup itself, but not one through a relation such
-    as the ``page_ptr`` key of every page type: there SQLite raises
-    OverflowError and PostgreSQL an out-of-range DataError.
+    as the ``page_ptr`` key of every page type, where SQLite raises
+    OverflowError (PostgreSQL compares it and finds nothing).
     """
 
     regex = "[0-9]+"

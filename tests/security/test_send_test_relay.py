@@ -1,4 +1,4 @@
-""" "Send test" sends an issue to the editor and the site's test addresses only, a few times an hour.
+"""An issue's test goes to the editor and the site's test addresses only, ten times an hour.
 
 A town editor could POST any address to the send-test view and have the site
 mail it from its own sender address, as fast as they liked: an open relay for
@@ -198,7 +198,7 @@ def test_a_failed_send_is_logged_as_failed(team, mailoutbox):
 
 
 @pytest.mark.parametrize("method", ["get", "post"])
-@pytest.mark.parametrize("page_id", [HUGE_ID, "2147483648", "999999"])
+@pytest.mark.parametrize("page_id", [HUGE_ID, str(2**63), "999999"])
 def test_a_huge_issue_id_is_a_404_like_any_missing_issue(team, method, page_id):
     """LocaleMiddleware first tries the path under /de/, as for every admin 404."""
     client = Client(raise_request_exception=False)
