@@ -10,10 +10,20 @@ from django.views.generic import FormView
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets import Button
+from wagtail.models import PageLogEntry
 
 from newsletter.forms import SendTestForm
 from newsletter.models import NewsletterIssuePage
+from newsletter.send_limits import (
+    SEND_TEST_ACTION,
+    SEND_TEST_LIMIT,
+    allowed_recipients,
+    log_send,
+    over_limit,
+)
 from newsletter.sending import SendError, send_test
+
+RECENT_SENDS = 5  # shown on the form, newest first; the page history has them all
 
 
 def user_can_send_test(user, page):
@@ -48,8 +58,15 @@ class SendTestView(WagtailAdminTemplateMixin, FormView):
     def get_breadcrumbs_items(self):
         return []
 
+    @cached_property
+    def addresses(self):
+        return allowed_recipients(self.request.user)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "addresses": self.addresses}
+
     def get_initial(self):
-        return {"recipient": self.request.user.email}
+        return {"recipient": self.addresses[0]} if self.addresses else {}
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -59,16 +76,33 @@ class SendTestView(WagtailAdminTemplateMixin, FormView):
             notices=[str(notice) for notice in self.composition.notices],
             email=self.issue.render_email(self.request),
             edit_url=reverse("wagtailadmin_pages:edit", args=[self.page.pk]),
+            recent_sends=PageLogEntry.objects.filter(page=self.page, action=SEND_TEST_ACTION)
+            .select_related("user")
+            .order_by("-timestamp", "-pk")[:RECENT_SENDS],
         )
         return context
 
     def form_valid(self, form):
         recipient = form.cleaned_data["recipient"]
+        if over_limit(self.request):
+            form.add_error(
+                None,
+                gettext(
+                    "You have reached the limit of %(limit)s tests an hour. Please try again later."
+                )
+                % {"limit": SEND_TEST_LIMIT},
+            )
+            response = self.form_invalid(form)
+            response.status_code = 429
+            return response
+        subject = self.composition.subject
         try:
             parts = send_test(self.issue, recipient, self.request)
         except SendError as error:
+            log_send(self.page, self.request.user, recipient, subject, error)
             form.add_error(None, str(error))
             return self.form_invalid(form)
+        log_send(self.page, self.request.user, recipient, subject)
         message = gettext("Test of “%(title)s” sent to %(recipient)s.") % {
             "title": parts.subject,
             "recipient": recipient,

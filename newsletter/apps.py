@@ -11,3 +11,6 @@ class NewsletterConfig(AppConfig):
 
     name = "newsletter"
     verbose_name = _("Newsletter")
+
+    def ready(self):
+        from newsletter import checks  # noqa: F401 - registers the settings check

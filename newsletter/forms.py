@@ -1,10 +1,27 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from newsletter.send_limits import SEND_TEST_LIMIT
+
 
 class SendTestForm(forms.Form):
-    recipient = forms.EmailField(
+    """A choice of the addresses a test may go to, not a free address field."""
+
+    recipient = forms.ChoiceField(
         label=_("Send to"),
-        help_text=_("One e-mail address. The test goes to this address only."),
-        max_length=254,
+        widget=forms.RadioSelect,
+        error_messages={
+            "invalid_choice": _(
+                "Tests go only to your own address or to one of this site's test addresses."
+            )
+        },
     )
+
+    def __init__(self, *args, addresses, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["recipient"]
+        field.choices = [(address, address) for address in addresses]
+        field.help_text = _(
+            "Your own address, or one of the test addresses the site's administrators set. "
+            "At most %(limit)s tests an hour."
+        ) % {"limit": SEND_TEST_LIMIT}

@@ -323,6 +323,9 @@ EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="twinsite <noreply@example.org>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# A newsletter issue's "Send test" goes to the editor's own address or to one of
+# these (comma-separated, e.g. the agency's test inboxes), never anywhere else.
+NEWSLETTER_TEST_ADDRESSES = env.list("NEWSLETTER_TEST_ADDRESSES", default=[])
 
 # Wagtail
 WAGTAIL_SITE_NAME = env("WAGTAIL_SITE_NAME", default="twinsite")
