@@ -5,9 +5,16 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home.edit_conflicts import refuse_outdated_saves
 from home.models import SiteIdentity
+from home.rich_text import PublicPageLinkHandler
 
 # Last, after the hooks that refuse an edit outright.
 hooks.register("before_edit_page", refuse_outdated_saves, order=100)
+
+
+@hooks.register("register_rich_text_features", order=1)
+def link_pages_only_where_readers_may_go(features):
+    """After Wagtail's own features (order 0): replaces its page link handler."""
+    features.register_link_type(PublicPageLinkHandler)
 
 
 class SiteIdentityViewSet(SnippetViewSet):
