@@ -45,10 +45,6 @@ def under_restriction():
     )
 
 
-def is_public(page):
-    return not type(page).objects.filter(pk=page.pk).filter(under_restriction()).exists()
-
-
 def public_localized(page):
     """``page.localized``, unless its translation is private: then the page itself.
 
