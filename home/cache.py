@@ -33,6 +33,8 @@ from wagtail.models import (
 from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail.users.models import UserProfile
 
+from home.privacy import keep_private_if_needed
+
 # What Page.save_revision() and an autosave write: the draft, never the live page.
 DRAFT_FIELDS = {
     "latest_revision",
@@ -72,10 +74,24 @@ def purge_frontend_cache(instance, **kwargs):
 
 
 def purge_restricted_pages(instance, **kwargs):
-    """A privacy setting covers the page and everything below it: the CDN must forget them."""
+    """A privacy setting covers the page and everything below it: the CDN must forget them.
+
+    And the pages that show them: the sections and home page above list them,
+    and their translations set them beside themselves (``bilingual/``) and link
+    to them.
+    """
     page = Page.objects.filter(pk=instance.page_id).first()  # gone if the page was deleted
-    if settings.WAGTAILFRONTENDCACHE and page is not None:
-        purge_pages_from_cache(page.get_descendants(inclusive=True).live().specific())
+    if not settings.WAGTAILFRONTENDCACHE or page is None:
+        return
+    covered = list(page.get_descendants(inclusive=True).live().specific())
+    translations = (
+        Page.objects.live()
+        .filter(translation_key__in=[p.translation_key for p in covered])
+        .exclude(pk__in=[p.pk for p in covered])
+        .specific()
+    )
+    above = page.get_ancestors().filter(depth__gt=1).live().specific()
+    purge_pages_from_cache([*covered, *translations, *above])
 
 
 def clear_for_shared_records(sender, instance, **kwargs):
@@ -147,7 +163,12 @@ def connect_signals():
 
 
 class PrivateForSignedInMiddleware:
-    """Editors get pages with their user bar; those must never reach the shared cache."""
+    """Editors get pages with their user bar; those must never reach the shared cache.
+
+    Neither may an answer that depended on whether the visitor may read another,
+    private page (home/privacy.py), such as a bilingual view beside a private
+    translation.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -156,4 +177,4 @@ class PrivateForSignedInMiddleware:
         response = self.get_response(request)
         if getattr(request, "user", None) is not None and request.user.is_authenticated:
             patch_cache_control(response, private=True)
-        return response
+        return keep_private_if_needed(request, response)

@@ -12,6 +12,7 @@ from wagtail.models import Locale, Page
 from wagtail.search.utils import parse_query_string
 
 from exhibitions.models import ArtistExchangePage, ExhibitionPage
+from home.privacy import may_view
 from partnership.models import DelegationReportPage, WorkshopPage
 
 RESULTS_PER_PAGE = 10
@@ -87,27 +88,28 @@ def not_translated(request, page_id):
     It explains this in the visitor's language, offers the page in the language
     it was written in, and points at the nearest translated section. If the
     translation has been published since the link was made, it redirects there.
+
+    The switcher leads here for a private translation too (home/privacy.py): a
+    visitor who may open it is sent on, anyone else learns that this version
+    is not public. Only pages the visitor may open are explained or offered.
     """
-    page = (
-        Page.objects.live()
-        .public()
-        .filter(id=page_id, depth__gt=1)
-        .select_related("locale")
-        .first()
-    )
-    if page is None:
+    page = Page.objects.live().filter(id=page_id, depth__gt=1).select_related("locale").first()
+    if page is None or not may_view(page, request):
         raise Http404
     locale = Locale.get_active()
     translation = page.get_translation_or_none(locale)
+    withheld = False
     if translation is not None and translation.live:
-        return redirect(translation.get_url(request))
+        if may_view(translation, request):
+            return redirect(translation.get_url(request))
+        withheld = True
     if page.locale_id == locale.id:
         return redirect(page.get_url(request))
 
     section = None
     for ancestor in reversed(page.get_ancestors()[1:]):
         candidate = ancestor.get_translation_or_none(locale)
-        if candidate is not None and candidate.live:
+        if candidate is not None and candidate.live and may_view(candidate, request):
             section = candidate
             break
     return render(
@@ -117,6 +119,7 @@ def not_translated(request, page_id):
             "original": page.specific,
             "original_language": page.locale.language_code,
             "section": section,
+            "withheld": withheld,
         },
     )
 

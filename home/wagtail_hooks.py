@@ -9,6 +9,7 @@ from home.edit_conflicts import (
     remember_autosave,
 )
 from home.models import SiteIdentity
+from home.rich_text import PublicPageLinkHandler
 
 # Last, after the hooks that refuse an edit outright.
 hooks.register("before_edit_page", refuse_outdated_saves, order=100)
@@ -16,6 +17,12 @@ hooks.register("before_edit_snippet", refuse_outdated_snippet_saves, order=100)
 # First, before any hook that answers the request instead.
 hooks.register("after_edit_page", remember_autosave, order=-100)
 hooks.register("after_edit_snippet", remember_autosave, order=-100)
+
+
+@hooks.register("register_rich_text_features", order=1)
+def link_pages_only_where_readers_may_go(features):
+    """After Wagtail's own features (order 0): replaces its page link handler."""
+    features.register_link_type(PublicPageLinkHandler)
 
 
 class SiteIdentityViewSet(SnippetViewSet):

@@ -148,7 +148,11 @@ def issue_languages(issue):
 
 
 def _issue_headers(issue, languages, notices):
-    """The issue's title and intro in each language: its own, or its live translation."""
+    """The issue's title and intro in each language: its own, or its live public translation.
+
+    The issue itself is what its reader opened (or what its editor previews); a
+    private translation of it must not lend it its title and intro.
+    """
     own = issue.locale.language_code
     translations = {
         page.locale.language_code: page
@@ -158,21 +162,38 @@ def _issue_headers(issue, languages, notices):
         .exclude(pk=issue.pk)
         .select_related("locale")
     }
+    private = set()
+    if translations:
+        private = set(
+            type(issue)
+            .objects.filter(pk__in=[page.pk for page in translations.values()])
+            .not_public()
+            .values_list("locale__language_code", flat=True)
+        )
     headers = []
     for language in languages:
         page = issue if language == own else translations.get(language)
-        if page is not None:
+        if language in private:
+            notices.append(
+                Notice(
+                    _("The version %(missing)s is private: its title and intro appear %(shown)s."),
+                    subject=_("This issue"),
+                    params={"shown": in_language(own), "missing": in_language(language)},
+                )
+            )
+        elif page is not None:
             headers.append(Version(language, page))
     if not headers:
         # A single-language issue whose version in that language is not published (yet).
         headers.append(Version(own, issue))
-        notices.append(
-            Notice(
-                _("No published version %(missing)s: its title and intro are shown %(shown)s."),
-                subject=_("This issue"),
-                params={"shown": in_language(own), "missing": in_language(languages[0])},
+        if languages[0] not in private:
+            notices.append(
+                Notice(
+                    _("No published version %(missing)s: its title and intro are shown %(shown)s."),
+                    subject=_("This issue"),
+                    params={"shown": in_language(own), "missing": in_language(languages[0])},
+                )
             )
-        )
     shown = {header.language for header in headers}
     if issue.is_bilingual:
         notices.extend(
@@ -182,7 +203,7 @@ def _issue_headers(issue, languages, notices):
                 params={"shown": in_language(own), "missing": in_language(language)},
             )
             for language in languages
-            if language not in shown
+            if language not in shown and language not in private
         )
     return headers
 

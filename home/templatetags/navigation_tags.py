@@ -14,6 +14,7 @@ from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
 from home.models import SiteIdentity
+from home.privacy import public_localized, under_restriction
 
 register = template.Library()
 
@@ -75,9 +76,12 @@ def language_versions(context):
     """One entry per site language: where this page lives in that language.
 
     For a Wagtail page the target is its live translation; a page without one
-    leads to the "not yet translated" page in that language. Views that are
-    not pages (search, errors) translate their own URL. Computed once per
-    request.
+    leads to the "not yet translated" page in that language. So does a private
+    translation (a privacy setting on it or above it): every visitor of the
+    page gets the same links (they are kept in the fragment cache), search
+    engines get no alternate to a page they may not read, and the "not yet
+    translated" page lets through whoever may open it. Views that are not
+    pages (search, errors) translate their own URL. Computed once per request.
     """
     request = context.get("request")
     cache = getattr(request, "_twinsite_language_versions", None)
@@ -90,11 +94,16 @@ def language_versions(context):
     if isinstance(page, Page) and page.pk:
         translations = {
             p.locale.language_code: p
-            for p in page.get_translations(inclusive=True).live().select_related("locale")
+            for p in page.get_translations(inclusive=True)
+            .live()
+            .annotate(private=under_restriction())
+            .select_related("locale")
         }
         for code, name in settings.LANGUAGES:
             target = translations.get(code)
-            if target is not None:
+            # The page being shown has passed Wagtail's own privacy check.
+            private = target is not None and target.private and target.pk != page.pk
+            if target is not None and not private:
                 url = target.get_url(request)
             else:
                 with translation.override(code):
@@ -105,7 +114,8 @@ def language_versions(context):
                     "name": name,
                     "url": url,
                     "is_current": code == current,
-                    "translated": target is not None,
+                    "translated": target is not None and not private,
+                    "private": private,
                 }
             )
     elif request is not None:
@@ -117,6 +127,7 @@ def language_versions(context):
                     "url": translate_url(request.get_full_path(), code),
                     "is_current": code == current,
                     "translated": True,
+                    "private": False,
                 }
             )
     if request is not None:
@@ -186,3 +197,7 @@ def site_identity(context):
     if request is None:  # error pages rendered without a request
         return SiteIdentity.for_active_locale()
     return shared_chrome(request, "identity", SiteIdentity.for_active_locale)
+
+
+# ``{% pageurl page|public_localized %}``: Wagtail's ``page.localized``, never a private one.
+register.filter("public_localized", public_localized)

@@ -72,12 +72,25 @@ def email_embed(url):
     return email_video(url)
 
 
+def localized(page):
+    """``page.localized``, unless that translation is private: then the page as linked.
+
+    Wagtail's ``localized`` swaps in the live translation in the active language
+    without asking about its privacy settings (or those of a page above it); a
+    mail goes to readers who may not open it.
+    """
+    translated = page.localized
+    if translated.pk != page.pk and translated.get_view_restrictions().exists():
+        return page
+    return translated
+
+
 @register.simple_tag(takes_context=True)
 def email_pageurl(context, page):
-    """The absolute URL of ``page`` in the language being rendered, if it is live there."""
+    """The absolute URL of ``page`` in the language being rendered, if it is live and public."""
     if page is None:
         return ""
-    return make_page_url(page.specific.localized, context.get("request"), context["base_url"])
+    return make_page_url(localized(page.specific), context.get("request"), context["base_url"])
 
 
 @register.simple_tag(takes_context=True)

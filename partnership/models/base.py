@@ -18,10 +18,12 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 
 from embeds.routes import EmbedRoutesMixin
+from home.privacy import may_view, under_restriction
 from home.routing import RememberedPrivacyMixin
 from newsletter.routes import EmailRoutesMixin
 from partnership.blocks import BodyStreamBlock
 from partnership.feeds import PageFeed
+from translation.permissions import language_name
 
 FEED_LENGTH = 20
 SOCIAL_RENDITION = "fill-1200x630|format-jpeg"
@@ -62,12 +64,13 @@ def social_image_url(image, request):
 
 
 def bilingual_rows(page, other):
-    rows = [{"kind": "title", "left": page.title, "right": other.title}]
+    """The texts of ``page`` beside those of ``other``; without ``other``, the left column only."""
+    rows = [{"kind": "title", "left": page.title, "right": other.title if other else None}]
     for name in page.bilingual_fields:
         field = page._meta.get_field(name)
-        left, right = getattr(page, name), getattr(other, name)
+        left, right = getattr(page, name), getattr(other, name) if other else None
         if isinstance(field, StreamField):
-            translated = {block.id: block for block in right}
+            translated = {block.id: block for block in right or ()}
             for block in left:
                 rows.append({"kind": "block", "left": block, "right": translated.get(block.id)})
         elif left or right:
@@ -193,7 +196,10 @@ class ContentPage(
         }
 
     def live_translation(self):
-        """The page in the other language, if it is published."""
+        """The page in the other language, if it is published, private or not.
+
+        Whoever shows it must ask ``home.privacy.may_view`` first.
+        """
         return self.get_translations().live().select_related("locale").specific().first()
 
     def get_cached_paths(self):
@@ -206,14 +212,23 @@ class ContentPage(
 
         wagtail-localize keeps the ids of StreamField blocks in translations, so
         each block meets its own translation; other texts are paired by field.
+        A translation the visitor may not open (its privacy settings, or those of a
+        page above it) leaves its column out, and the view says why.
         """
         other = self.live_translation()
         if other is None:
             raise Http404
+        withheld = None
+        if not may_view(other, request):
+            withheld, other = other.locale, None
         return self.render(
             request,
             template="partnership/bilingual.html",
-            context_overrides={"other": other, "rows": bilingual_rows(self, other)},
+            context_overrides={
+                "other": other,
+                "withheld_language": withheld and language_name(withheld),
+                "rows": bilingual_rows(self, other),
+            },
         )
 
     @cached_property
@@ -230,19 +245,33 @@ class ContentPage(
         return context
 
     def pages_in_language(self, pages):
-        """``pages`` as the visitor's language has them: the live translation, else the page."""
+        """``pages`` as the visitor's language has them: the live translation, else the page.
+
+        Only public pages: where the version in this language is private, the
+        page as linked stands in, or else its public version in another
+        language; a page with no public version is left out. Every visitor of
+        this page sees the same list (it is part of the article, kept in the
+        fragment cache).
+        """
         pages = [page for page in pages if page is not None]
-        translated = {
-            page.translation_key: page
-            for page in Page.objects.live()
-            .filter(
-                locale_id=self.locale_id,
-                translation_key__in=[page.translation_key for page in pages],
-            )
+        versions = {}
+        for version in (
+            Page.objects.live()
+            .filter(translation_key__in=[page.translation_key for page in pages])
+            .exclude(under_restriction())
             .select_related("locale")
-        }
-        shown = [translated.get(page.translation_key) or page for page in pages]
-        return [page for page in shown if page.live]
+        ):
+            versions.setdefault(version.translation_key, {})[version.locale_id] = version
+        shown = []
+        for page in pages:
+            public = versions.get(page.translation_key, {})
+            if self.locale_id in public:
+                shown.append(public[self.locale_id])
+            elif page.locale_id in public:
+                shown.append(page)
+            elif public:
+                shown.append(next(iter(public.values())))
+        return shown
 
 
 class IndexFilterForm(forms.Form):
