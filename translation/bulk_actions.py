@@ -4,8 +4,9 @@ Both reuse wagtail-localize's own operations (``TranslationCreator``,
 ``TranslationSource.update_from_db`` and ``Translation.save_target``), so a
 page translated in bulk is indistinguishable from one submitted on its own.
 What they add is the team rule: they write only into the languages the user's
-team writes (``translation.permissions``), whatever page ids are posted. Pages
-and languages the user may not act on are left untouched and reported.
+team writes (``translation.permissions``), whatever page ids are posted, and
+never into a page locked for the user (``translation.refusals``). Pages and
+languages the user may not act on are left untouched and reported.
 """
 
 import contextlib
@@ -26,6 +27,7 @@ from wagtail_localize.models import Translation
 from wagtail_localize.operations import TranslationCreator
 
 from translation.permissions import user_can_write_locale, writable_locale_ids
+from translation.refusals import lock_for
 
 SUBMIT_PERMISSION = "wagtail_localize.submit_translation"
 
@@ -181,6 +183,12 @@ class SubmitTranslationBulkAction(TranslationBulkAction):
             "at their place in that language's tree.",
             "count",
         ),
+        "locked": ngettext_lazy(
+            "%(count)d translation was not created because its page in that language is locked.",
+            "%(count)d translations were not created because their pages in that language are "
+            "locked.",
+            "count",
+        ),
         "failed": ngettext_lazy(
             "%(count)d translation could not be saved.",
             "%(count)d translations could not be saved.",
@@ -273,6 +281,10 @@ class _Submitter:
         if self._translation(page.translation_key, aliases=False):
             self.report["existing"] += 1
             return None
+        alias = self._translation(page.translation_key, aliases=True)
+        if alias is not None and lock_for(self.user, alias):  # the translation would replace it
+            self.report["locked"] += 1
+            return None
         parent = page.get_parent()
         if parent.is_root():
             target_parent = parent
@@ -323,6 +335,7 @@ class SyncPlan:
     updates: list = field(default_factory=list)  # (translation, target page, may publish)
     other_team: list = field(default_factory=list)  # into languages other teams write
     not_editable: list = field(default_factory=list)  # target pages the user may not edit
+    locked: list = field(default_factory=list)  # target pages locked for the user
     missing: list = field(default_factory=list)  # target pages that were deleted
 
     @property
@@ -353,6 +366,9 @@ def plan_sync(pages, user):
             translation_key__in=keys,
             locale_id__in={translation.target_locale_id for translation in translations},
         )
+        # What the pages' locks read, as in Wagtail's page listing.
+        .annotate_approved_schedule()
+        .prefetch_workflow_states()
     }
     plans = {}
     for page in pages:
@@ -371,10 +387,12 @@ def plan_sync(pages, user):
                 plan.missing.append(translation)
             else:
                 permissions = target.permissions_for_user(user)
-                if permissions.can_edit():
-                    plan.updates.append((translation, target, permissions.can_publish()))
-                else:
+                if not permissions.can_edit():
                     plan.not_editable.append(translation)
+                elif lock_for(user, target):
+                    plan.locked.append(translation)
+                else:
+                    plan.updates.append((translation, target, permissions.can_publish()))
     return plans
 
 
@@ -386,6 +404,7 @@ def report_refusals(plan, report):
     for translation in plan.other_team:
         report[("other_team", translation.target_locale)] += 1
     report["not_editable"] += len(plan.not_editable)
+    report["locked"] += len(plan.locked)
     report["missing"] += len(plan.missing)
 
 
@@ -454,6 +473,11 @@ class SyncTranslationsBulkAction(TranslationBulkAction):
             "its page.",
             "Not allowed: %(count)d translations were left unchanged because you may not edit "
             "their pages.",
+            "count",
+        ),
+        "locked": ngettext_lazy(
+            "%(count)d translation was left unchanged because its page is locked.",
+            "%(count)d translations were left unchanged because their pages are locked.",
             "count",
         ),
         "missing": ngettext_lazy(

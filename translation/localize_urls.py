@@ -1,13 +1,15 @@
 """Our versions of some wagtail-localize admin views, at wagtail-localize's own paths.
 
 wagtail-localize checks only its model-wide ``submit_translation`` permission
-before it submits, syncs or machine-translates. These routes come first in the
-admin URLconf (see ``wagtail_hooks.register_localize_overrides``), so the same
-paths and URL names reach views that also respect each team's languages.
+before it submits, syncs or machine-translates, model-wide snippet permissions
+in its translation editor, and no locks anywhere. These routes come first in
+the admin URLconf (see ``wagtail_hooks.register_localize_overrides``), so the
+same paths and URL names reach views that also respect each team's languages,
+the page's or snippet type's own permissions and the target's lock.
 """
 
 from django.urls import path
-from wagtail_localize.views import edit_translation
+from wagtail_localize.views import convert, edit_translation
 
 from translation.views import localize, machine
 
@@ -48,6 +50,10 @@ urlpatterns = [
             ("translate/<int:translation_id>/disable/", edit_translation.stop_translation),
         ]
     ],
+    path(
+        "page/<int:page_id>/convert_to_alias/",
+        localize.hold_locks(convert.convert_to_alias),
+    ),
     path(
         "translate/<int:translation_id>/machine_translate/",
         machine.machine_translate,

@@ -13,10 +13,9 @@ from django.contrib import messages
 from django.contrib.auth.models import Permission
 from django.shortcuts import redirect
 from django.utils.translation import get_language_info, pgettext_lazy
-from wagtail.models import GroupPagePermission, Locale, Page, TranslatableMixin
+from wagtail.models import DraftStateMixin, GroupPagePermission, Locale, Page, TranslatableMixin
 from wagtail.permission_policies import ModelPermissionPolicy
-from wagtail.permissions import register_permission_policy
-from wagtail.snippets.permissions import user_can_edit_snippet_type
+from wagtail.permissions import policy_registry, register_permission_policy
 
 WRITE_PAGE_PERMISSIONS = ("add_page", "change_page")
 _CACHE_ATTRIBUTE = "_twinsite_writable_locale_ids"
@@ -59,16 +58,35 @@ def user_can_write_locale(user, locale):
 def user_can_write(user, instance):
     """May ``user`` change this page or snippet, given the language it is in?
 
-    This replaces wagtail-localize's model-wide check for snippets; pages keep
-    Wagtail's own page permissions, which already follow the language trees.
+    Pages keep Wagtail's own page permissions, which already follow the
+    language trees. Snippets ask their permission policy, as the snippet views
+    do: for our translatable types that is the model's change permission and
+    the team's languages. (wagtail-localize lets in anyone with any of the
+    add, change or delete permissions on the type.)
     """
     if isinstance(instance, Page):
         return instance.permissions_for_user(user).can_edit()
-    if not user_can_edit_snippet_type(user, type(instance)):
+    return policy_registry.get_by_type(type(instance)).user_has_permission_for_instance(
+        user, "change", instance
+    )
+
+
+def user_can_publish(user, instance):
+    """May ``user`` publish this page or snippet, as its own editor would let them?"""
+    if isinstance(instance, Page):
+        return instance.permissions_for_user(user).can_publish()
+    if not isinstance(instance, DraftStateMixin):
+        return user_can_write(user, instance)  # saving a record without drafts publishes it
+    return policy_registry.get_by_type(type(instance)).user_has_permission_for_instance(
+        user, "publish", instance
+    )
+
+
+def user_can_create(user, model, locale):
+    """May ``user`` create a record of this snippet type in ``locale``?"""
+    if not policy_registry.get_by_type(model).user_has_permission(user, "add"):
         return False
-    if isinstance(instance, TranslatableMixin):
-        return user_can_write_locale(user, instance.locale_id)
-    return True
+    return not issubclass(model, TranslatableMixin) or user_can_write_locale(user, locale)
 
 
 class TranslatableSnippetPermissionPolicy(ModelPermissionPolicy):

@@ -4,6 +4,7 @@ from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.models import Locale, TranslatableMixin
 from wagtail.permissions import policy_registry
+from wagtail_localize.models import Translation
 
 from translation import localize_urls
 from translation.bulk_actions import SubmitTranslationBulkAction, SyncTranslationsBulkAction
@@ -15,6 +16,7 @@ from translation.permissions import (
     user_can_write_locale,
     writable_locale_ids,
 )
+from translation.refusals import write_refusal
 from translation.views import board
 from translation.views.board import status_board_menu_item, user_can_see_board
 
@@ -77,6 +79,34 @@ def refuse_creating_in_other_languages(request, model):
     if not user_can_write_locale(request.user, locale):
         return _refuse_other_language(request, language_name(locale))
     return None
+
+
+# wagtail-localize answers the translation editor's posts (publish, "Start
+# synced translation") from its own before_edit_page/before_edit_snippet hooks,
+# before Wagtail's editors would check the lock. These run first and ask what
+# those editors would (translation.refusals).
+
+
+def refuse_translation_editor_writes(request, instance):
+    if request.method != "POST" or not isinstance(instance, TranslatableMixin):
+        return None
+    translations = Translation.objects.filter(
+        source__object_id=instance.translation_key, target_locale_id=instance.locale_id
+    )
+    if "localize-restart-translation" in request.POST and (
+        translations.filter(enabled=False).exists()
+    ):
+        publish = False
+    elif translations.filter(enabled=True).exists():  # the translation editor
+        publish = request.POST.get("action") == "publish"
+    else:
+        return None  # Wagtail's own editor, which checks for itself
+    reason = write_refusal(request.user, instance, publish=publish)
+    return refuse(request, reason) if reason else None
+
+
+hooks.register("before_edit_page", refuse_translation_editor_writes, order=-10)
+hooks.register("before_edit_snippet", refuse_translation_editor_writes, order=-9)
 
 
 # Translation status board (translation/views/board.py, translation/status.py).

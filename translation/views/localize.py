@@ -1,13 +1,16 @@
-"""wagtail-localize's submit and sync views, held to each team's languages.
+"""wagtail-localize's submit, sync and translation editor views, held to each team's rights.
 
 Upstream lets anyone with ``submit_translation`` create or overwrite content
 in every language. A town's team may only create translations into, and sync
-translations in, the languages it writes (see ``translation.permissions``).
+translations in, the languages it writes (see ``translation.permissions``),
+and only where the page's or snippet type's own permissions and locks would
+let it write too (see ``translation.refusals``).
 """
 
 from functools import wraps
 
 import polib
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.http import Http404
@@ -15,7 +18,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from wagtail.admin.views.pages.utils import get_valid_next_url_from_request
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 from wagtail_localize.models import Translation
 from wagtail_localize.views.submit_translations import (
     SubmitPageTranslationView,
@@ -25,6 +28,15 @@ from wagtail_localize.views.submit_translations import (
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
 from translation.permissions import language_name, refuse, user_can_write, writable_locale_ids
+from translation.refusals import (
+    creation_refusal,
+    lock_for,
+    lock_message,
+    page_translation_refusal,
+    refusal_response,
+    target_refusal,
+    write_refusal,
+)
 
 
 def _language_list(locales):
@@ -32,12 +44,12 @@ def _language_list(locales):
 
 
 class TeamSubmitTranslationMixin:
-    """Offer only the languages the user writes; refuse when none is left."""
+    """Offer only the languages the user may create the translation in; refuse when none is left."""
 
     def get_form(self):
         form = super().get_form()
         form.fields["locales"].queryset = form.fields["locales"].queryset.filter(
-            pk__in=writable_locale_ids(self.request.user)
+            pk__in=self.creatable_locale_ids()
         )
         return form
 
@@ -48,7 +60,7 @@ class TeamSubmitTranslationMixin:
         return self.refusal() or super().post(request, *args, **kwargs)
 
     def refusal(self):
-        missing = list(SubmitTranslationForm(self.object).fields["locales"].queryset)
+        missing = self.missing_locales()
         writable = writable_locale_ids(self.request.user)
         if missing and not any(locale.pk in writable for locale in missing):
             return refuse(
@@ -56,36 +68,76 @@ class TeamSubmitTranslationMixin:
                 _("Only the editorial team for %(languages)s may create this version.")
                 % {"languages": _language_list(missing)},
             )
+        reasons = self.creation_refusals()
+        if reasons and not self.creatable_locale_ids():
+            return refuse(self.request, next(iter(reasons.values())))
         return None
+
+    def missing_locales(self):
+        return list(SubmitTranslationForm(self.object).fields["locales"].queryset)
+
+    def creation_refusals(self):
+        """Why each missing language the team writes may not be created, by locale id."""
+        if not hasattr(self, "_refusals"):
+            writable = writable_locale_ids(self.request.user)
+            reasons = {
+                locale.pk: self.creation_refusal(locale)
+                for locale in self.missing_locales()
+                if locale.pk in writable
+            }
+            self._refusals = {pk: reason for pk, reason in reasons.items() if reason}
+            self._creatable = {pk for pk, reason in reasons.items() if not reason}
+        return self._refusals
+
+    def creatable_locale_ids(self):
+        self.creation_refusals()
+        return self._creatable
 
 
 class TeamSubmitPageTranslationView(TeamSubmitTranslationMixin, SubmitPageTranslationView):
-    pass
+    def creation_refusal(self, locale):
+        return page_translation_refusal(self.request.user, self.object, locale)
 
 
 class TeamSubmitSnippetTranslationView(TeamSubmitTranslationMixin, SubmitSnippetTranslationView):
-    pass
+    def creation_refusal(self, locale):
+        return creation_refusal(self.request.user, type(self.object), locale)
 
 
 class TeamUpdateTranslationsView(UpdateTranslationsView):
     """A sync rewrites every enabled translation, so the user must write them all.
 
-    "Publish immediately" is offered only to users who may publish every
-    translated page; the others update drafts, which their reviewers publish.
+    Writing takes the team's language, then what the target's own editor
+    would ask: the page's or the snippet type's permissions, and no lock held
+    by someone else. "Publish immediately" is offered only to users who may
+    publish every translation; the others update drafts, which their
+    reviewers publish.
     """
 
     def dispatch(self, request, *args, **kwargs):
         if request.user.has_perm("wagtail_localize.submit_translation"):
             source = self.get_object()
-            forbidden = Locale.objects.filter(
-                pk__in=source.translations.filter(enabled=True).values("target_locale")
-            ).exclude(pk__in=writable_locale_ids(request.user))
+            translations = list(
+                source.translations.filter(enabled=True).select_related("source", "target_locale")
+            )
+            forbidden = [
+                translation.target_locale
+                for translation in translations
+                if translation.target_locale_id not in writable_locale_ids(request.user)
+            ]
             if forbidden:
                 return refuse(
                     request,
                     _("Only the editorial team for %(languages)s may update this version.")
                     % {"languages": _language_list(forbidden)},
                 )
+            publish = request.method == "POST" and forms.BooleanField().to_python(
+                request.POST.get("publish_translations")
+            )
+            for translation in translations:
+                reason = target_refusal(request.user, translation, publish=publish)
+                if reason:
+                    return refuse(request, reason)
         return super().dispatch(request, *args, **kwargs)
 
     def get_form(self):
@@ -98,21 +150,20 @@ class TeamUpdateTranslationsView(UpdateTranslationsView):
         return form
 
     def user_can_publish_translations(self):
-        for translation in self.object.translations.filter(enabled=True):
-            target = translation.get_target_instance()
-            if (
-                isinstance(target, Page)
-                and not target.permissions_for_user(self.request.user).can_publish()
-            ):
-                return False
-        return True
+        return not any(
+            target_refusal(self.request.user, translation, publish=True)
+            for translation in self.object.translations.filter(enabled=True)
+        )
 
 
 def for_target_writers(view):
     """Let through only users who may write the translation's target.
 
     wagtail-localize's translation editor views check page permissions for
-    pages, but only model-wide permissions for snippets.
+    pages, but only model-wide permissions for snippets, and no locks. A
+    request that only reads (GET: the PO download, the preview) takes the
+    right to edit the target; any other request writes, so it also respects
+    the target's lock, as the target's own editor does.
     """
 
     @wraps(view)
@@ -122,9 +173,32 @@ def for_target_writers(view):
             target = translation.get_target_instance()
         except ObjectDoesNotExist:
             raise Http404 from None
-        if not user_can_write(request.user, target):
+        if target.locale_id not in writable_locale_ids(request.user):
             raise PermissionDenied
+        if request.method in ("GET", "HEAD"):
+            if not user_can_write(request.user, target):
+                raise PermissionDenied
+        elif reason := write_refusal(request.user, target):
+            return refusal_response(request, reason)
         return view(request, translation_id, *args, **kwargs)
+
+    return guarded
+
+
+def hold_locks(view):
+    """Refuse a page view while the page is locked for the user.
+
+    wagtail-localize's "Convert to alias" overwrites the page with its source
+    after checking only the right to edit it.
+    """
+
+    @wraps(view)
+    def guarded(request, page_id, *args, **kwargs):
+        page = get_object_or_404(Page, id=page_id)
+        lock = lock_for(request.user, page)
+        if lock is not None:
+            return refuse(request, lock_message(lock, request.user, page))
+        return view(request, page_id, *args, **kwargs)
 
     return guarded
 

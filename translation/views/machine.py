@@ -1,7 +1,8 @@
 """The translation editor's "Translate with DeepL/LibreTranslate" button.
 
 It replaces wagtail-localize's view at the same path, which checks only
-model-wide permissions and reports success even when the provider failed.
+model-wide permissions (and no lock) and reports success even when the
+provider failed.
 The work itself stays upstream's ``apply_machine_translation``: it skips
 segments that already have a translation and saves what the translator
 returned, which with ``translation.machine``'s translators is every chunk
@@ -22,7 +23,8 @@ from wagtail_localize.models import Translation
 from wagtail_localize.views.edit_translation import apply_machine_translation
 
 from translation.machine import REASON_TEXTS, ChunkedTranslatorMixin, Reason
-from translation.permissions import user_can_write
+from translation.permissions import writable_locale_ids
+from translation.refusals import refusal_response, write_refusal
 
 
 def advice(reason, partial):
@@ -105,8 +107,10 @@ def machine_translate(request, translation_id):
         target = translation.get_target_instance()
     except ObjectDoesNotExist as error:
         raise Http404 from error
-    if not user_can_write(request.user, target):
+    if target.locale_id not in writable_locale_ids(request.user):
         raise PermissionDenied
+    if reason := write_refusal(request.user, target):
+        return refusal_response(request, reason)
 
     applied = apply_machine_translation(translation.id, request.user, translator)
     report(request, translator, applied)
