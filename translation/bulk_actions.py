@@ -1,8 +1,9 @@
 """Bulk actions in the page listing: submit pages for translation, sync their translations.
 
-Both reuse wagtail-localize's own operations (``TranslationCreator``,
-``TranslationSource.update_from_db`` and ``Translation.save_target``), so a
-page translated in bulk is indistinguishable from one submitted on its own.
+Both reuse wagtail-localize's own operations (``TranslationCreator``, in the
+form ``translation.creation`` gives it, ``TranslationSource.update_from_db``
+and ``Translation.save_target``), so a page translated in bulk is
+indistinguishable from one submitted on its own.
 What they add is the team rule: they write only into the languages the user's
 team writes (``translation.permissions``), whatever page ids are posted. Pages
 and languages the user may not act on are left untouched and reported.
@@ -23,8 +24,8 @@ from wagtail.admin import messages
 from wagtail.admin.views.pages.bulk_actions.page_bulk_action import PageBulkAction
 from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation
-from wagtail_localize.operations import TranslationCreator
 
+from translation.creation import TranslationCreator, notices_after
 from translation.permissions import user_can_write_locale, writable_locale_ids
 
 SUBMIT_PERMISSION = "wagtail_localize.submit_translation"
@@ -246,6 +247,8 @@ class SubmitTranslationBulkAction(TranslationBulkAction):
                 if target_parent is not None:
                     submitted.add(page.pk)
                     new_parents.add(target_parent.pk)
+            for kept in submitter.creator.kept:
+                report[("kept", kept)] += 1
         if new_parents:
             transaction.on_commit(partial(recount_children, new_parents))
         report["submitted"] = len(submitted)
@@ -254,6 +257,9 @@ class SubmitTranslationBulkAction(TranslationBulkAction):
     def render_message(self, text, count):
         languages = language_list(self.cleaned_form.cleaned_data["locales"])
         return text % {"count": count, "languages": languages}
+
+    def extra_warnings(self):
+        return notices_after([key[1] for key in self.report if type(key) is tuple])
 
 
 class _Submitter:

@@ -25,6 +25,7 @@ from wagtail_localize.views.submit_translations import (
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
 from translation.permissions import language_name, refuse, user_can_write, writable_locale_ids
+from translation.views.submit import KeepExistingVersionsMixin
 
 
 def _language_list(locales):
@@ -59,11 +60,15 @@ class TeamSubmitTranslationMixin:
         return None
 
 
-class TeamSubmitPageTranslationView(TeamSubmitTranslationMixin, SubmitPageTranslationView):
+class TeamSubmitPageTranslationView(
+    TeamSubmitTranslationMixin, KeepExistingVersionsMixin, SubmitPageTranslationView
+):
     pass
 
 
-class TeamSubmitSnippetTranslationView(TeamSubmitTranslationMixin, SubmitSnippetTranslationView):
+class TeamSubmitSnippetTranslationView(
+    TeamSubmitTranslationMixin, KeepExistingVersionsMixin, SubmitSnippetTranslationView
+):
     pass
 
 
