@@ -26,6 +26,7 @@ from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation
 
 from translation.creation import TranslationCreator, notices_after
+from translation.overrides import flag_broken_overrides
 from translation.permissions import user_can_write_locale, writable_locale_ids
 
 SUBMIT_PERMISSION = "wagtail_localize.submit_translation"
@@ -477,6 +478,13 @@ class SyncTranslationsBulkAction(TranslationBulkAction):
             "%(count)d translations could not be saved.",
             "count",
         ),
+        "overrides_broken": ngettext_lazy(
+            "%(count)d translation takes the original's values where values chosen in it no "
+            "longer fit; they are marked in the translation editor.",
+            "%(count)d translations take the original's values where values chosen in them no "
+            "longer fit; they are marked in the translation editor.",
+            "count",
+        ),
     }
     OTHER_TEAM = ngettext_lazy(
         "Not allowed: %(language)s is edited by another team. "
@@ -530,6 +538,8 @@ class SyncTranslationsBulkAction(TranslationBulkAction):
             source.update_from_db()
             for translation, _target, may_publish in updates.values():
                 if publish and may_publish:
+                    if flag_broken_overrides(translation):
+                        report["overrides_broken"] += 1
                     try:
                         with transaction.atomic():
                             translation.save_target(user=user, publish=True)

@@ -9,6 +9,7 @@ from translation import localize_urls
 from translation.bulk_actions import SubmitTranslationBulkAction, SyncTranslationsBulkAction
 from translation.cascades import translations_to_cascade
 from translation.components import TranslationStatusPanel
+from translation.overrides import leave_out_broken_overrides
 from translation.permissions import (
     language_name,
     refuse,
@@ -77,6 +78,12 @@ def refuse_creating_in_other_languages(request, model):
     if not user_can_write_locale(request.user, locale):
         return _refuse_other_language(request, language_name(locale))
     return None
+
+
+# The translation editor's "Publish" leaves out overrides that point nowhere
+# (translation/overrides.py); before wagtail-localize's hooks, which publish.
+hooks.register("before_edit_page", leave_out_broken_overrides, order=-5)
+hooks.register("before_edit_snippet", leave_out_broken_overrides, order=-5)
 
 
 # Translation status board (translation/views/board.py, translation/status.py).
