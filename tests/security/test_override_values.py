@@ -28,7 +28,7 @@ from wagtail.models import Collection
 from wagtail_localize.models import OverridableSegment, SegmentOverride, Translation
 
 from partnership.models import DelegationReportPage, WorkshopIndexPage
-from tests.factories import ImageFactory, WorkshopPageFactory
+from tests.factories import ImageFactory, PartnerCityFactory, WorkshopPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -61,6 +61,8 @@ TEAMS = {
             ),
         },
         # The test translates no text: wagtail-localize says so when publishing.
+        teaser_image="Image d'accroche",
+        coat_of_arms="Blason ou logo",
         published="'{title}' a été publié(e) en Français avec des traductions manquantes, "
         "voir ci-dessous\xa0:",
     ),
@@ -90,6 +92,8 @@ TEAMS = {
                 "verwendet dort die Werte des Originals, bis Sie andere wählen."
             ),
         },
+        teaser_image="Vorschaubild",
+        coat_of_arms="Wappen oder Logo",
         published="'{title}' in Deutsch mit fehlenden Übersetzungen veröffentlicht - siehe unten.",
     ),
 }
@@ -385,3 +389,53 @@ def test_bulk_sync_with_a_broken_override_publishes_the_original_value(
     workshop.target.refresh_from_db()
     assert workshop.target.live
     assert workshop.target.teaser_image_id == workshop.page.teaser_image_id
+
+
+def test_a_snippet_translation_checks_its_overrides_too(team, django_capture_on_commit_callbacks):
+    """A town's coat of arms: the same checks in the snippet's translation editor."""
+    coat_of_arms = team.image()
+    city = PartnerCityFactory(locale=team.source, name="Teststadt", coat_of_arms=coat_of_arms)
+    city.save_revision()
+    response = team.client.post(
+        reverse(
+            "wagtail_localize:submit_snippet_translation",
+            args=["partnership", "partnercity", city.pk],
+        ),
+        {"locales": [team.target.pk]},
+    )
+    assert response.status_code == 302
+    translation = Translation.objects.get(
+        source__object_id=city.translation_key, target_locale=team.target
+    )
+    version = city.get_translation(team.target)
+    segment = OverridableSegment.objects.get(
+        source=translation.source, context__path="coat_of_arms"
+    )
+    url = reverse("wagtail_localize:edit_override", args=[translation.pk, segment.pk])
+
+    refused = team.client.put(
+        url,
+        encode_multipart(BOUNDARY, {"value": missing_image_id()}),
+        content_type=MULTIPART_CONTENT,
+    )
+
+    assert refused.status_code == 400
+    assert refused.json() == {"error": team.spec.messages["image"]}
+    assert not SegmentOverride.objects.filter(locale=team.target, context=segment.context).exists()
+
+    # One stored before the check, for an image deleted since: publishing still works.
+    gone = team.image()
+    SegmentOverride.objects.create(
+        locale=team.target, context=segment.context, data_json=json.dumps(str(gone.pk))
+    )
+    gone.delete()
+    snippet_edit_url = reverse("wagtailsnippets_partnership_partnercity:edit", args=[version.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        published = team.client.post(snippet_edit_url, {"action": "publish"})
+
+    assert published.status_code == 302
+    broken = team.spec.messages["broken"].format(title="Teststadt")
+    broken = broken.replace(team.spec.teaser_image, team.spec.coat_of_arms)
+    assert broken in message_texts(published)
+    version.refresh_from_db()
+    assert version.coat_of_arms_id == coat_of_arms.pk
