@@ -1,8 +1,9 @@
 """Bulk actions in the page listing: submit pages for translation, sync their translations.
 
-Both reuse wagtail-localize's own operations (``TranslationCreator``,
-``TranslationSource.update_from_db`` and ``Translation.save_target``), so a
-page translated in bulk is indistinguishable from one submitted on its own.
+Both reuse wagtail-localize's own operations (``TranslationCreator``, in the
+form ``translation.creation`` gives it, ``TranslationSource.update_from_db``
+and ``Translation.save_target``), so a page translated in bulk is
+indistinguishable from one submitted on its own.
 What they add is the team rule: they write only into the languages the user's
 team writes (``translation.permissions``), whatever page ids are posted, and
 never into a page locked for the user (``translation.refusals``). Pages and
@@ -24,8 +25,9 @@ from wagtail.admin import messages
 from wagtail.admin.views.pages.bulk_actions.page_bulk_action import PageBulkAction
 from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation
-from wagtail_localize.operations import TranslationCreator
 
+from translation.creation import TranslationCreator, notices_after
+from translation.overrides import flag_broken_overrides
 from translation.permissions import user_can_write_locale, writable_locale_ids
 from translation.refusals import lock_for
 
@@ -254,6 +256,8 @@ class SubmitTranslationBulkAction(TranslationBulkAction):
                 if target_parent is not None:
                     submitted.add(page.pk)
                     new_parents.add(target_parent.pk)
+            for kept in submitter.creator.kept:
+                report[("kept", kept)] += 1
         if new_parents:
             transaction.on_commit(partial(recount_children, new_parents))
         report["submitted"] = len(submitted)
@@ -262,6 +266,9 @@ class SubmitTranslationBulkAction(TranslationBulkAction):
     def render_message(self, text, count):
         languages = language_list(self.cleaned_form.cleaned_data["locales"])
         return text % {"count": count, "languages": languages}
+
+    def extra_warnings(self):
+        return notices_after([key[1] for key in self.report if type(key) is tuple])
 
 
 class _Submitter:
@@ -495,6 +502,13 @@ class SyncTranslationsBulkAction(TranslationBulkAction):
             "%(count)d translations could not be saved.",
             "count",
         ),
+        "overrides_broken": ngettext_lazy(
+            "%(count)d translation takes the original's values where values chosen in it no "
+            "longer fit; they are marked in the translation editor.",
+            "%(count)d translations take the original's values where values chosen in them no "
+            "longer fit; they are marked in the translation editor.",
+            "count",
+        ),
     }
     OTHER_TEAM = ngettext_lazy(
         "Not allowed: %(language)s is edited by another team. "
@@ -548,6 +562,8 @@ class SyncTranslationsBulkAction(TranslationBulkAction):
             source.update_from_db()
             for translation, _target, may_publish in updates.values():
                 if publish and may_publish:
+                    if flag_broken_overrides(translation):
+                        report["overrides_broken"] += 1
                     try:
                         with transaction.atomic():
                             translation.save_target(user=user, publish=True)

@@ -11,6 +11,7 @@ the page's or snippet type's own permissions and the target's lock.
 from django.urls import path
 from wagtail_localize.views import convert, edit_translation
 
+from translation import overrides
 from translation.views import localize, machine
 
 urlpatterns = [
@@ -35,17 +36,20 @@ urlpatterns = [
             ),
             (
                 "translate/<int:translation_id>/overrides/<int:overridable_segment_id>/edit/",
-                edit_translation.edit_override,
+                overrides.validated(edit_translation.edit_override),
             ),
             ("translate/<int:translation_id>/pofile/download/", edit_translation.download_pofile),
             (
                 "translate/<int:translation_id>/pofile/upload/",
                 localize.refuse_po_files_without_their_translation(edit_translation.upload_pofile),
             ),
-            ("translate/<int:translation_id>/preview/", edit_translation.preview_translation),
+            (
+                "translate/<int:translation_id>/preview/",
+                overrides.flagging_broken_overrides(edit_translation.preview_translation),
+            ),
             (
                 "translate/<int:translation_id>/preview/<str:mode>/",
-                edit_translation.preview_translation,
+                overrides.flagging_broken_overrides(edit_translation.preview_translation),
             ),
             ("translate/<int:translation_id>/disable/", edit_translation.stop_translation),
         ]

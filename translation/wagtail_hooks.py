@@ -10,6 +10,7 @@ from translation import localize_urls
 from translation.bulk_actions import SubmitTranslationBulkAction, SyncTranslationsBulkAction
 from translation.cascades import translations_to_cascade
 from translation.components import TranslationStatusPanel
+from translation.overrides import leave_out_broken_overrides
 from translation.permissions import (
     language_name,
     refuse,
@@ -107,6 +108,11 @@ def refuse_translation_editor_writes(request, instance):
 
 hooks.register("before_edit_page", refuse_translation_editor_writes, order=-10)
 hooks.register("before_edit_snippet", refuse_translation_editor_writes, order=-9)
+
+# The translation editor's "Publish" leaves out overrides that point nowhere
+# (translation/overrides.py); before wagtail-localize's hooks, which publish.
+hooks.register("before_edit_page", leave_out_broken_overrides, order=-5)
+hooks.register("before_edit_snippet", leave_out_broken_overrides, order=-5)
 
 
 # Translation status board (translation/views/board.py, translation/status.py).

@@ -27,6 +27,7 @@ from wagtail_localize.views.submit_translations import (
 )
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
+from translation.overrides import broken_message, flag_broken_overrides
 from translation.permissions import language_name, refuse, user_can_write, writable_locale_ids
 from translation.refusals import (
     creation_refusal,
@@ -37,6 +38,7 @@ from translation.refusals import (
     target_refusal,
     write_refusal,
 )
+from translation.views.submit import KeepExistingVersionsMixin
 
 
 def _language_list(locales):
@@ -94,12 +96,16 @@ class TeamSubmitTranslationMixin:
         return self._creatable
 
 
-class TeamSubmitPageTranslationView(TeamSubmitTranslationMixin, SubmitPageTranslationView):
+class TeamSubmitPageTranslationView(
+    TeamSubmitTranslationMixin, KeepExistingVersionsMixin, SubmitPageTranslationView
+):
     def creation_refusal(self, locale):
         return page_translation_refusal(self.request.user, self.object, locale)
 
 
-class TeamSubmitSnippetTranslationView(TeamSubmitTranslationMixin, SubmitSnippetTranslationView):
+class TeamSubmitSnippetTranslationView(
+    TeamSubmitTranslationMixin, KeepExistingVersionsMixin, SubmitSnippetTranslationView
+):
     def creation_refusal(self, locale):
         return creation_refusal(self.request.user, type(self.object), locale)
 
@@ -148,6 +154,15 @@ class TeamUpdateTranslationsView(UpdateTranslationsView):
             field.initial = False
             field.help_text = _("You may update the translations, but not publish them.")
         return form
+
+    def form_valid(self, form):
+        # Overrides that point nowhere would make publishing fail: mark them, so
+        # that the translations take the original's values there, and say so.
+        for translation in self.object.translations.filter(enabled=True):
+            broken = flag_broken_overrides(translation)
+            if broken:
+                messages.warning(self.request, broken_message(translation, broken))
+        return super().form_valid(form)
 
     def user_can_publish_translations(self):
         return not any(
