@@ -22,6 +22,7 @@ from home.routing import RememberedPrivacyMixin
 from newsletter.routes import EmailRoutesMixin
 from partnership.blocks import BodyStreamBlock
 from partnership.feeds import PageFeed
+from shared.single_line import SingleLineFieldsMixin
 
 FEED_LENGTH = 20
 SOCIAL_RENDITION = "fill-1200x630|format-jpeg"
@@ -83,7 +84,12 @@ def bilingual_rows(page, other):
 
 
 class ContentPage(
-    RememberedPrivacyMixin, EmailRoutesMixin, EmbedRoutesMixin, RoutablePageMixin, Page
+    SingleLineFieldsMixin,
+    RememberedPrivacyMixin,
+    EmailRoutesMixin,
+    EmbedRoutesMixin,
+    RoutablePageMixin,
+    Page,
 ):
     """A report, workshop, exhibition or exchange: teaser fields plus a free body."""
 
@@ -255,7 +261,7 @@ class IndexFilterForm(forms.Form):
         self.fields["town"].choices = [("", _("All towns"))] + towns
 
 
-class IndexPage(RememberedPrivacyMixin, RoutablePageMixin, Page):
+class IndexPage(SingleLineFieldsMixin, RememberedPrivacyMixin, RoutablePageMixin, Page):
     """A section listing its children of one type, filterable by year and town.
 
     Subclasses name the child model, the date field that gives the year, the
