@@ -3,7 +3,8 @@
 wagtail-localize checks only its model-wide ``submit_translation`` permission
 before it submits, syncs or machine-translates. These routes come first in the
 admin URLconf (see ``wagtail_hooks.register_localize_overrides``), so the same
-paths and URL names reach views that also respect each team's languages.
+paths and URL names reach views that also respect each team's languages, and
+that check a stored text by its field's rules (``translation.field_checks``).
 """
 
 from django.urls import path
@@ -29,7 +30,7 @@ urlpatterns = [
         for route, view in [
             (
                 "translate/<int:translation_id>/strings/<int:string_segment_id>/edit/",
-                edit_translation.edit_string_translation,
+                localize.check_the_saved_string(edit_translation.edit_string_translation),
             ),
             (
                 "translate/<int:translation_id>/overrides/<int:overridable_segment_id>/edit/",
@@ -38,7 +39,9 @@ urlpatterns = [
             ("translate/<int:translation_id>/pofile/download/", edit_translation.download_pofile),
             (
                 "translate/<int:translation_id>/pofile/upload/",
-                localize.refuse_po_files_without_their_translation(edit_translation.upload_pofile),
+                localize.refuse_po_files_without_their_translation(
+                    localize.check_the_uploaded_strings(edit_translation.upload_pofile)
+                ),
             ),
             ("translate/<int:translation_id>/preview/", edit_translation.preview_translation),
             (

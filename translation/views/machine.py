@@ -21,6 +21,7 @@ from wagtail_localize.machine_translators import get_machine_translator
 from wagtail_localize.models import Translation
 from wagtail_localize.views.edit_translation import apply_machine_translation
 
+from translation.field_checks import flag_invalid
 from translation.machine import REASON_TEXTS, ChunkedTranslatorMixin, Reason
 from translation.permissions import user_can_write
 
@@ -109,5 +110,7 @@ def machine_translate(request, translation_id):
         raise PermissionDenied
 
     applied = apply_machine_translation(translation.id, request.user, translator)
+    # A service may answer with a line break in a title: flagged, as a translator's would be.
+    flag_invalid(translation)
     report(request, translator, applied)
     return redirect(get_valid_next_url_from_request(request) or reverse("wagtailadmin_home"))
