@@ -300,6 +300,16 @@ class FormPage(SingleLineFieldsMixin, HoneypotFormMixin, HoneypotFormSubmissionM
         )
         return form
 
+    def get_submissions_list_view_class(self):
+        """The submissions listing whose CSV keeps visitors' answers as text.
+
+        Wagtail's admin views load only once the models have, so this is
+        imported when the listing is asked for, not with this module.
+        """
+        from home.form_submissions import SubmissionsListView
+
+        return SubmissionsListView
+
     def send_mail(self, form):
         """Wagtail's notice to the town, with the subject on one line.
 
