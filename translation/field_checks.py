@@ -27,12 +27,14 @@ def field_error(instance, path, text):
 
     Only fields a single segment holds whole are checked: rich text and
     StreamField blocks come in several segments, and their paths name no field.
+    Slugs are left alone: wagtail-localize makes a slug of whatever is typed
+    when it publishes.
     """
     try:
         field = instance._meta.get_field(path)
     except FieldDoesNotExist:
         return None
-    if not isinstance(field, models.CharField):
+    if not isinstance(field, models.CharField) or isinstance(field, models.SlugField):
         return None
     candidate = copy.copy(instance)
     setattr(candidate, field.attname, text)

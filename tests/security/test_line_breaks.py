@@ -295,6 +295,21 @@ def test_the_translation_editor_flags_a_line_break_in_a_title_at_once(
     assert title != french.title
 
 
+def test_other_segments_are_not_flagged(demo):
+    """A summary may have several lines; a slug is made a slug when published."""
+    translation, _french = french_workshop_translation()
+    client = editor("fr")
+    for path, value in [
+        ("summary", "Deux lignes\nde résumé."),
+        ("slug", "Atelier sur la Saale"),
+        ("title", "Atelier : sur la Saale\u00a0!"),
+    ]:
+        segment = StringSegment.objects.get(source=translation.source, context__path=path)
+        response = put_segment(client, translation, segment, value)
+        assert response.status_code in (200, 201)
+        assert response.json()["error"] is None, path
+
+
 def test_a_po_file_with_a_line_break_in_a_title_is_flagged(
     demo, django_capture_on_commit_callbacks
 ):
