@@ -25,6 +25,7 @@ from embeds.routes import (
     EmbedRoutesMixin,
     provider,
 )
+from safetext.single_line import single_line
 
 MAX_URL_LENGTH = 2048
 DEFAULT_PORTS = (None, 80, 443)
@@ -151,6 +152,8 @@ def oembed_data(page, request, maxwidth=None, maxheight=None):
     image = page.teaser_image
     width, height = card_size(image is not None, maxwidth, maxheight)
     provider_name, provider_url = provider(page, request)
+    # Consumers show the title as one line, some as a heading or in a header.
+    title = single_line(page.title)
     html = format_html(
         '<iframe src="{}" width="{}" height="{}" title="{}" loading="lazy" '
         'style="border:0;max-width:100%" '
@@ -158,16 +161,16 @@ def oembed_data(page, request, maxwidth=None, maxheight=None):
         embed_url(page, request),
         width,
         height,
-        page.title,
+        title,
     )
     data = {
         "version": "1.0",
         "type": "rich",
-        "title": page.title,
+        "title": title,
         "html": str(html),
         "width": width,
         "height": height,
-        "provider_name": provider_name,
+        "provider_name": single_line(provider_name),
         "provider_url": provider_url,
         "cache_age": CACHE_AGE,
     }

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_ratelimit.core import is_ratelimited
 from modelcluster.fields import ParentalKey
+from wagtail.admin.mail import send_mail
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, route
@@ -23,6 +24,7 @@ from partnership.blocks import BodyStreamBlock
 from partnership.feeds import PageFeed
 from partnership.models import DelegationReportPage, PartnerCity, WorkshopPage
 from partnership.models.base import FEED_LENGTH, teasers
+from safetext.single_line import SingleLineFieldsMixin, single_line
 
 FORM_RATE = "5/h"  # per address; enough for people, too few for a spam run
 
@@ -35,7 +37,9 @@ def visitor_address(group, request):
 COAT_OF_ARMS_RENDITIONS = [f"format-{f}|max-120x120" for f in ("avif", "webp", "png")]
 
 
-class HomePage(RememberedRoutesMixin, RememberedPrivacyMixin, RoutablePageMixin, Page):
+class HomePage(
+    SingleLineFieldsMixin, RememberedRoutesMixin, RememberedPrivacyMixin, RoutablePageMixin, Page
+):
     """The start page of one language's tree.
 
     The German home page is the site's root page; each other language has its
@@ -160,7 +164,7 @@ class HomePage(RememberedRoutesMixin, RememberedPrivacyMixin, RoutablePageMixin,
         return context
 
 
-class SiteIdentity(TranslatableMixin, models.Model):
+class SiteIdentity(SingleLineFieldsMixin, TranslatableMixin, models.Model):
     """The partnership's name and contact details, one record per language.
 
     Wagtail's settings are not translatable, so the header title and the
@@ -215,7 +219,7 @@ class SiteIdentity(TranslatableMixin, models.Model):
         return records.get(default.pk) or next(iter(records.values()), None)
 
 
-class StandardPage(RememberedPrivacyMixin, Page):
+class StandardPage(SingleLineFieldsMixin, RememberedPrivacyMixin, Page):
     """A plain page: about the partnership, legal notice, privacy policy."""
 
     intro = models.TextField(_("Introduction"), blank=True)
@@ -232,7 +236,7 @@ class StandardPage(RememberedPrivacyMixin, Page):
         verbose_name_plural = _("Standard pages")
 
 
-class FormField(TranslatableMixin, AbstractFormField):
+class FormField(SingleLineFieldsMixin, TranslatableMixin, AbstractFormField):
     """A field of a public form; its label, help text and choices are translated."""
 
     page = ParentalKey("home.FormPage", on_delete=models.CASCADE, related_name="form_fields")
@@ -244,7 +248,7 @@ class FormField(TranslatableMixin, AbstractFormField):
         pass
 
 
-class FormPage(HoneypotFormMixin, HoneypotFormSubmissionMixin):
+class FormPage(SingleLineFieldsMixin, HoneypotFormMixin, HoneypotFormSubmissionMixin):
     """A contact or registration form built in the admin, one page per language.
 
     Every submission is stored and mailed to ``to_address``, which each
@@ -295,6 +299,26 @@ class FormPage(HoneypotFormMixin, HoneypotFormSubmissionMixin):
             error_messages={"required": _("Please agree, so that we may answer you.")},
         )
         return form
+
+    def get_submissions_list_view_class(self):
+        """The submissions listing whose CSV keeps visitors' answers as text.
+
+        Wagtail's admin views load only once the models have, so this is
+        imported when the listing is asked for, not with this module.
+        """
+        from home.form_submissions import SubmissionsListView
+
+        return SubmissionsListView
+
+    def send_mail(self, form):
+        """Wagtail's notice to the town, with the subject on one line.
+
+        A subject stored with a line break would make Django refuse the
+        header, and the visitor would get a server error for the editor's
+        subject (the page editor refuses it now; this keeps older pages safe).
+        """
+        addresses = [address.strip() for address in self.to_address.split(",")]
+        send_mail(single_line(self.subject), self.render_email(form), addresses, self.from_address)
 
     def serve(self, request, *args, **kwargs):
         if request.method == "POST" and is_ratelimited(

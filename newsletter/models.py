@@ -25,6 +25,7 @@ from home.routing import RememberedPrivacyMixin
 from newsletter.email_policy import email_html_response
 from newsletter.issue_panels import IssueNoticesPanel
 from partnership.models.base import ContentPage
+from safetext.single_line import SingleLineFieldsMixin
 
 CONTENT_PAGE_TYPES = [
     "partnership.DelegationReportPage",
@@ -46,7 +47,7 @@ class ItemFormat(models.TextChoices):
     FULL = "full", _("Full page")
 
 
-class NewsletterIndexPage(RememberedPrivacyMixin, Page):
+class NewsletterIndexPage(SingleLineFieldsMixin, RememberedPrivacyMixin, Page):
     """The newsletter section of one language: past issues, newest first."""
 
     intro = RichTextField(_("Introduction"), blank=True, features=["bold", "italic", "link"])
@@ -75,7 +76,7 @@ class NewsletterIndexPage(RememberedPrivacyMixin, Page):
         return context
 
 
-class NewsletterIssuePage(RememberedPrivacyMixin, RoutablePageMixin, Page):
+class NewsletterIssuePage(SingleLineFieldsMixin, RememberedPrivacyMixin, RoutablePageMixin, Page):
     """One issue of the newsletter, as an e-mail (HTML and text) and as a web page."""
 
     issue_date = models.DateField(_("Issue date"), default=timezone.localdate)

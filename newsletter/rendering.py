@@ -24,6 +24,7 @@ from django.utils import translation
 from django.utils.text import Truncator
 
 from newsletter.text import html_to_text
+from safetext.single_line import single_line
 
 __all__ = [
     "EMAIL_SIZE_LIMIT",
@@ -69,6 +70,10 @@ class EmailParts:
 
     ``size`` is the HTML in bytes as UTF-8; ``too_large`` says whether Gmail
     would clip it. Both follow from ``html``, so they are never passed in.
+    ``subject`` becomes a mail header, so it is kept on one line: Django
+    refuses a header with a line break, and a title stored with one (before
+    titles were refused with one) would end the download or the test send in
+    a server error.
     """
 
     html: str
@@ -80,6 +85,7 @@ class EmailParts:
     too_large: bool = field(init=False)
 
     def __post_init__(self):
+        object.__setattr__(self, "subject", single_line(self.subject))
         size = len(self.html.encode("utf-8"))
         object.__setattr__(self, "size", size)
         object.__setattr__(self, "too_large", size > EMAIL_SIZE_LIMIT)

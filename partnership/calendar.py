@@ -1,16 +1,22 @@
 """iCalendar files for workshops and exhibitions, and calendar feeds for their sections.
 
 Times are written in UTC, so every calendar shows them in its own time zone.
+Names, summaries and places are written on one line: icalendar refuses a line
+break in ``X-WR-CALNAME``, and a calendar shows the others as one line anyway.
 """
 
 import datetime
 
 from django.http import HttpResponse
 from django.utils import timezone
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, vText
 from wagtail.contrib.routable_page.models import route
 
+from safetext.single_line import single_line
+
 PRODUCT_ID = "-//twinsite//Städtepartnerschaft//DE"
+# The event properties that hold one line of text (a title, a venue).
+ONE_LINE_PROPERTIES = ("SUMMARY", "LOCATION")
 
 
 def calendar_response(name, events, filename):
@@ -18,8 +24,11 @@ def calendar_response(name, events, filename):
     calendar.add("prodid", PRODUCT_ID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-calname", single_line(name))
     for event in events:
+        for prop in ONE_LINE_PROPERTIES:
+            if prop in event:
+                event[prop] = vText(single_line(event[prop]))
         calendar.add_component(event)
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'

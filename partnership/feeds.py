@@ -1,11 +1,25 @@
-"""RSS for a section or a whole language: what newsletter tools turn into e-mails."""
+"""RSS for a section or a whole language: what newsletter tools turn into e-mails.
+
+Titles are written on one line (newsletter tools make mail subjects of them),
+and texts lose the control characters XML 1.0 refuses, which Django's feed
+writer would otherwise answer with a server error.
+"""
+
+import re
 
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Enclosure, Rss201rev2Feed
 from django.utils.html import escape
 from wagtail.images import get_image_model
 
+from safetext.single_line import single_line
+
 ENCLOSURE_RENDITION = "fill-1200x630|format-jpeg"  # the same as the social image
+NOT_IN_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def xml_text(text):
+    return NOT_IN_XML.sub(" ", text or "")
 
 
 class PageFeed(Feed):
@@ -32,13 +46,15 @@ class PageFeed(Feed):
         return response
 
     def title(self):
-        return self.source.seo_title or self.source.title
+        return single_line(self.source.seo_title or self.source.title)
 
     def link(self):
         return self.source.get_url(self.request)
 
     def description(self):
-        return self.feed_description or self.source.search_description or self.source.title
+        return xml_text(
+            self.feed_description or self.source.search_description or self.source.title
+        )
 
     def items(self):
         items = list(self.pages())
@@ -52,11 +68,11 @@ class PageFeed(Feed):
         return items
 
     def item_title(self, item):
-        return item.title
+        return single_line(item.title)
 
     def item_description(self, item):
         # Readers take a description as HTML; ours is plain text, so it is escaped.
-        return escape(f"{item.teaser_meta}\n\n{item.summary}")
+        return escape(xml_text(f"{item.teaser_meta}\n\n{item.summary}"))
 
     def item_link(self, item):
         return item.get_url(self.request)

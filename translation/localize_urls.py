@@ -5,7 +5,8 @@ before it submits, syncs or machine-translates, model-wide snippet permissions
 in its translation editor, and no locks anywhere. These routes come first in
 the admin URLconf (see ``wagtail_hooks.register_localize_overrides``), so the
 same paths and URL names reach views that also respect each team's languages,
-the page's or snippet type's own permissions and the target's lock.
+the page's or snippet type's own permissions and the target's lock, and that
+check a stored text by its field's rules (``translation.field_checks``).
 """
 
 from django.urls import path
@@ -32,7 +33,7 @@ urlpatterns = [
         for route, view in [
             (
                 "translate/<int:translation_id>/strings/<int:string_segment_id>/edit/",
-                edit_translation.edit_string_translation,
+                localize.check_the_saved_string(edit_translation.edit_string_translation),
             ),
             (
                 "translate/<int:translation_id>/overrides/<int:overridable_segment_id>/edit/",
@@ -41,7 +42,9 @@ urlpatterns = [
             ("translate/<int:translation_id>/pofile/download/", edit_translation.download_pofile),
             (
                 "translate/<int:translation_id>/pofile/upload/",
-                localize.refuse_po_files_without_their_translation(edit_translation.upload_pofile),
+                localize.refuse_po_files_without_their_translation(
+                    localize.check_the_uploaded_strings(edit_translation.upload_pofile)
+                ),
             ),
             (
                 "translate/<int:translation_id>/preview/",

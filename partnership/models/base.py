@@ -23,6 +23,7 @@ from home.routing import RememberedPrivacyMixin
 from newsletter.routes import EmailRoutesMixin
 from partnership.blocks import BodyStreamBlock
 from partnership.feeds import PageFeed
+from safetext.single_line import SingleLineFieldsMixin
 from translation.permissions import language_name
 
 FEED_LENGTH = 20
@@ -86,7 +87,12 @@ def bilingual_rows(page, other):
 
 
 class ContentPage(
-    RememberedPrivacyMixin, EmailRoutesMixin, EmbedRoutesMixin, RoutablePageMixin, Page
+    SingleLineFieldsMixin,
+    RememberedPrivacyMixin,
+    EmailRoutesMixin,
+    EmbedRoutesMixin,
+    RoutablePageMixin,
+    Page,
 ):
     """A report, workshop, exhibition or exchange: teaser fields plus a free body."""
 
@@ -284,7 +290,7 @@ class IndexFilterForm(forms.Form):
         self.fields["town"].choices = [("", _("All towns"))] + towns
 
 
-class IndexPage(RememberedPrivacyMixin, RoutablePageMixin, Page):
+class IndexPage(SingleLineFieldsMixin, RememberedPrivacyMixin, RoutablePageMixin, Page):
     """A section listing its children of one type, filterable by year and town.
 
     Subclasses name the child model, the date field that gives the year, the

@@ -15,8 +15,12 @@ from wagtail.models import RevisionMixin, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from safetext.single_line import SingleLineFieldsMixin
 
-class SharedRecord(TranslatableMixin, RevisionMixin, index.Indexed, models.Model):
+
+class SharedRecord(
+    SingleLineFieldsMixin, TranslatableMixin, RevisionMixin, index.Indexed, models.Model
+):
     """A translatable snippet with a revision history."""
 
     _revisions = GenericRelation(

@@ -1,7 +1,8 @@
 """The translation status board: every page and record, in every language.
 
 A Wagtail report (``ReportView``), so it has the admin's listing, filters,
-pagination and CSV/XLSX export. Its rows come from ``translation.status``
+pagination and CSV/XLSX export; titles editors wrote stay text in the CSV
+(``safetext.spreadsheet_cells``). Its rows come from ``translation.status``
 rather than from a queryset.
 """
 
@@ -25,6 +26,7 @@ from wagtail.coreutils import get_content_languages
 from wagtail.models import Locale
 from wagtail.snippets.permissions import user_can_edit_snippet_type
 
+from safetext.spreadsheet_cells import TextCellsExportMixin
 from translation.permissions import user_can_write_locale
 from translation.status import (
     PAGES,
@@ -207,7 +209,7 @@ class StatusColumn(BaseColumn):
         return context
 
 
-class StatusBoardView(ReportView):
+class StatusBoardView(TextCellsExportMixin, ReportView):
     page_title = _("Translation status")
     header_icon = "wagtail-localize-language"
     template_name = "translation/board.html"

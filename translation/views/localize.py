@@ -19,7 +19,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from wagtail.admin.views.pages.utils import get_valid_next_url_from_request
 from wagtail.models import Page
-from wagtail_localize.models import Translation
+from wagtail_localize.models import StringSegment, StringTranslation, Translation
+from wagtail_localize.views.edit_translation import StringTranslationSerializer
 from wagtail_localize.views.submit_translations import (
     SubmitPageTranslationView,
     SubmitSnippetTranslationView,
@@ -27,6 +28,7 @@ from wagtail_localize.views.submit_translations import (
 )
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
+from translation.field_checks import flag_invalid
 from translation.overrides import broken_message, flag_broken_overrides
 from translation.permissions import language_name, refuse, user_can_write, writable_locale_ids
 from translation.refusals import (
@@ -240,5 +242,45 @@ def refuse_po_files_without_their_translation(view):
             )
         upload.seek(0)
         return view(request, translation_id, *args, **kwargs)
+
+    return checked
+
+
+def check_the_saved_string(view):
+    """Flag a segment's new text at once if its field refuses it (``translation.field_checks``).
+
+    wagtail-localize's answer then carries the message as the segment's
+    ``error``, which the editor shows under it, as it does for broken markup.
+    """
+
+    @wraps(view)
+    def checked(request, translation_id, string_segment_id, *args, **kwargs):
+        response = view(request, translation_id, string_segment_id, *args, **kwargs)
+        if request.method != "PUT" or response.status_code not in (200, 201):
+            return response
+        translation = Translation.objects.get(id=translation_id)
+        segment = StringSegment.objects.get(id=string_segment_id)
+        saved = StringTranslation.objects.select_related("context").get(
+            translation_of_id=segment.string_id,
+            locale_id=translation.target_locale_id,
+            context_id=segment.context_id,
+        )
+        if flag_invalid(translation, [saved]):
+            response.data = StringTranslationSerializer(
+                saved, context={"translation_source": translation.source}
+            ).data
+        return response
+
+    return checked
+
+
+def check_the_uploaded_strings(view):
+    """After a PO file is read in, flag each text its field refuses, as the editor would."""
+
+    @wraps(view)
+    def checked(request, translation_id, *args, **kwargs):
+        response = view(request, translation_id, *args, **kwargs)
+        flag_invalid(get_object_or_404(Translation, id=translation_id))
+        return response
 
     return checked

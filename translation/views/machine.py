@@ -22,6 +22,7 @@ from wagtail_localize.machine_translators import get_machine_translator
 from wagtail_localize.models import Translation
 from wagtail_localize.views.edit_translation import apply_machine_translation
 
+from translation.field_checks import flag_invalid
 from translation.machine import REASON_TEXTS, ChunkedTranslatorMixin, Reason
 from translation.permissions import writable_locale_ids
 from translation.refusals import refusal_response, write_refusal
@@ -113,5 +114,7 @@ def machine_translate(request, translation_id):
         return refusal_response(request, reason)
 
     applied = apply_machine_translation(translation.id, request.user, translator)
+    # A service may answer with a line break in a title: flagged, as a translator's would be.
+    flag_invalid(translation)
     report(request, translator, applied)
     return redirect(get_valid_next_url_from_request(request) or reverse("wagtailadmin_home"))
