@@ -7,9 +7,11 @@ class HomeConfig(AppConfig):
     verbose_name = _("Home and site chrome")
 
     def ready(self):
+        from home import lookups
         from home.cache import connect_signals
 
         connect_signals()
+        lookups.register()
         build_route_resolvers()
 
 
