@@ -25,6 +25,7 @@ from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation
 from wagtail_localize.operations import TranslationCreator
 
+from home.object_ids import is_object_id
 from translation.permissions import user_can_write_locale, writable_locale_ids
 
 SUBMIT_PERMISSION = "wagtail_localize.submit_translation"
@@ -193,7 +194,7 @@ class SubmitTranslationBulkAction(TranslationBulkAction):
         return not page.is_root() and bool(other_locales)
 
     def post(self, request, *args, **kwargs):
-        posted = [value for value in request.POST.getlist("locales") if value.isdigit()]
+        posted = [value for value in request.POST.getlist("locales") if is_object_id(value)]
         forbidden = Locale.objects.filter(pk__in=posted).exclude(
             pk__in=writable_locale_ids(request.user)
         )

@@ -88,6 +88,8 @@ MIDDLEWARE = [
     "accounts.middleware.TwoFactorRequiredMiddleware",
     # Tells translation cascades who is acting (see translation/cascades.py).
     "translation.cascades.ActingUserMiddleware",
+    # A crafted id in an admin address gets a 400 page, not a 500 (home/object_ids.py).
+    "home.object_ids.ObjectIdsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # django-csp, with frame-ancestors following X-Frame-Options SAMEORIGIN.
