@@ -30,12 +30,13 @@ DIGITS = re.compile(r"[0-9]{1,19}")  # not str.isdigit(): "²" is a digit to Pyt
 # Path parameters that hold a primary key as text ("<str:pk>").
 PATH_ID_PARAMETERS = ("pk", "object_id")
 # Views that read lists of ids from the query string, and which parameters.
+BULK_ACTION = "wagtail_bulk_action"
 QUERY_ID_PARAMETERS = {
-    "wagtail_bulk_action": ("id", "childOf"),
+    BULK_ACTION: ("id", "childOf"),
     "chosen_multiple": ("id",),  # the image, document and snippet choosers
     "wagtailadmin_choose_page_chosen_multiple": ("id",),
 }
-SELECT_ALL = "all"  # a bulk action's "every item in the listing"
+SELECT_ALL = "all"  # a bulk action's ?id=all: "every item in the listing"
 
 
 def is_object_id(value):
@@ -53,7 +54,7 @@ def crafted_ids(match, query):
         found += [
             value
             for value in query.getlist(name)
-            if not is_object_id(value) and not (name == "id" and value == SELECT_ALL)
+            if not is_object_id(value) and not is_select_all(match, name, value)
         ]
     if not found and is_page_bulk_action(match) and SELECT_ALL in query.getlist("id"):
         # "Every page below childOf": Wagtail fetches that page with .get(), unchecked.
@@ -62,8 +63,12 @@ def crafted_ids(match, query):
     return found
 
 
+def is_select_all(match, name, value):
+    return match.url_name == BULK_ACTION and name == "id" and value == SELECT_ALL
+
+
 def is_page_bulk_action(match):
-    return match.url_name == "wagtail_bulk_action" and (
+    return match.url_name == BULK_ACTION and (
         match.kwargs.get("app_label"),
         match.kwargs.get("model_name"),
     ) == ("wagtailcore", "page")

@@ -82,6 +82,7 @@ CRAFTED = [
     ("get", "/admin/documents/chooser/chosen/abc/", "abc"),
     ("get", "/admin/snippets/choose/partnership/partnercity/chosen/abc/", "abc"),
     ("get", "/admin/images/chooser/chosen-multiple/?id=1&id=abc", "abc"),
+    ("get", "/admin/snippets/choose/partnership/partnercity/chosen-multiple/?id=all", "all"),
     ("get", f"/admin/choose-page/chosen-multiple/?id={HUGE}", HUGE),
     ("post", "/admin/editing-sessions/ping/wagtailcore/page/abc/1/", "abc"),
 ]
