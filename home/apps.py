@@ -7,9 +7,12 @@ class HomeConfig(AppConfig):
     verbose_name = _("Home and site chrome")
 
     def ready(self):
+        from home import lookups, stream_forms
         from home.cache import connect_signals
 
         connect_signals()
+        lookups.register()
+        stream_forms.register()
         build_route_resolvers()
 
 

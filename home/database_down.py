@@ -4,9 +4,12 @@ When PostgreSQL restarts or the network to it drops, every request that needs
 it fails with ``OperationalError`` (or ``InterfaceError`` for a connection that
 died under the app). That is not a bug in the page but a short outage, so the
 visitor gets "back in a moment" with ``Retry-After`` rather than the 500 page,
-and a load balancer or crawler knows to come back. Nothing here touches the
-database: the page is rendered from a standalone template without context
-processors. Pages already in the page cache keep being served meanwhile.
+and a load balancer or crawler knows to come back. An editor reads it in the
+admin language; one whose form was not saved is told so, and sent back to the
+form (which the browser keeps) rather than reloaded. Nothing here needs the
+database (the editor's language is used only if it can still be read): the
+page is rendered from a standalone template without context processors.
+Pages already in the page cache keep being served meanwhile.
 
 Two ways in, because Django turns an exception into a response at the layer
 that raised it:
@@ -26,9 +29,11 @@ import logging
 import sys
 
 from django.conf import settings
+from django.core.exceptions import ObjectDoesNotExist
 from django.db.utils import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.template import loader
+from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 
@@ -37,6 +42,7 @@ from home import views
 logger = logging.getLogger(__name__)
 
 DATABASE_DOWN_ERRORS = (OperationalError, InterfaceError)
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
 RETRY_AFTER_SECONDS = 30
 
 
@@ -46,8 +52,27 @@ def visitor_language():
     return language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
 
 
+def admin_language(request):
+    """An editor's admin language, when the user and profile can still be read.
+
+    By the time an admin view fails, both are usually in memory already
+    (Wagtail's ``require_admin_access`` read them); when the database is down
+    for good, reading them fails too and the visitor's language stands.
+    """
+    if not request.path_info.startswith(reverse("wagtailadmin_home")):
+        return None
+    try:
+        user = request.user
+        if user.is_authenticated:
+            language = user.wagtail_userprofile.get_preferred_language()
+            return language if language in dict(settings.LANGUAGES) else None
+    except (AttributeError, ObjectDoesNotExist, *DATABASE_DOWN_ERRORS):
+        pass
+    return None
+
+
 def database_unavailable(request):
-    language = visitor_language()
+    language = admin_language(request) or visitor_language()
     with translation.override(language):
         html = loader.render_to_string(
             "503.html",
@@ -55,6 +80,8 @@ def database_unavailable(request):
                 "LANGUAGE_CODE": language,
                 "STATIC_URL": settings.STATIC_URL,
                 "retry_after": RETRY_AFTER_SECONDS,
+                # What was sent is lost on reload; the browser's back button still has it.
+                "not_saved": request.method not in SAFE_METHODS,
             },
         )
     response = HttpResponse(html, status=503)

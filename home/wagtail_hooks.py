@@ -1,8 +1,10 @@
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from home import image_preview
 from home.edit_conflicts import (
     refuse_outdated_saves,
     refuse_outdated_snippet_saves,
@@ -10,6 +12,13 @@ from home.edit_conflicts import (
 )
 from home.models import SiteIdentity
 from home.rich_text import PublicPageLinkHandler
+
+
+@hooks.register("register_admin_urls", order=-1)
+def register_image_preview():
+    """Ahead of Wagtail's own route to its image preview (``order=-1``)."""
+    return [path("images/<int:image_id>/preview/<str:filter_spec>/", image_preview.preview)]
+
 
 # Last, after the hooks that refuse an edit outright.
 hooks.register("before_edit_page", refuse_outdated_saves, order=100)

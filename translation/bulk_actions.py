@@ -203,7 +203,13 @@ class SubmitTranslationBulkAction(TranslationBulkAction):
         return not page.is_root() and bool(other_locales)
 
     def post(self, request, *args, **kwargs):
-        posted = [value for value in request.POST.getlist("locales") if value.isdigit()]
+        # ASCII digits only: "²".isdigit() is true, but int("²") fails. Ids no
+        # column can hold match nothing (home/lookups.py).
+        posted = [
+            value
+            for value in request.POST.getlist("locales")
+            if value.isascii() and value.isdigit()
+        ]
         forbidden = Locale.objects.filter(pk__in=posted).exclude(
             pk__in=writable_locale_ids(request.user)
         )

@@ -77,6 +77,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # A database outage answers 503 in the visitor's language (home/database_down.py).
     "home.database_down.DatabaseDownMiddleware",
+    # On SQLite, requests that write take the write lock at once (home/sqlite_writes.py).
+    "home.sqlite_writes.SQLiteWriteLockMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -88,6 +90,8 @@ MIDDLEWARE = [
     "accounts.middleware.TwoFactorRequiredMiddleware",
     # Tells translation cascades who is acting (see translation/cascades.py).
     "translation.cascades.ActingUserMiddleware",
+    # A crafted id in an admin address gets a 400 page, not a 500 (home/object_ids.py).
+    "home.object_ids.ObjectIdsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # django-csp, with frame-ancestors following X-Frame-Options SAMEORIGIN.
@@ -189,6 +193,17 @@ DATABASES["default"]["ATOMIC_REQUESTS"] = True
 # reuse, so the site recovers by itself after a database restart (bench/faults.py).
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # An editor's requests write at the same moment (an upload in the chooser, the page's
+    # autosave). Write-ahead logging lets reads go on while one request writes; a write waits
+    # up to SQLITE_TIMEOUT seconds for another to finish; a request that writes takes the
+    # write lock when its transaction begins (home/sqlite_writes.py).
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "init_command": "PRAGMA journal_mode=WAL;",
+            "timeout": env.float("SQLITE_TIMEOUT", default=20.0),
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Signed-in editors' sessions are read from the default cache, written through to the
