@@ -13,16 +13,13 @@ from pathlib import Path
 import pytest
 import wagtail.admin
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.template.loader import get_template
-from django.test import Client
 from django.urls import reverse
 from wagtail.models import Revision
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
-from wagtail.users.models import UserProfile
 
 from home.models import HomePage, StandardPage
-from tests.security.conftest import visible
+from tests.security.conftest import client_for, colleague, loaded_revision, visible
 
 pytestmark = pytest.mark.django_db
 
@@ -54,13 +51,7 @@ def team(request, demo):
     language = request.param
     spec = TEAMS[language]
     user_a = get_user_model().objects.get(username=spec["editor"])
-    user_b = get_user_model().objects.create_user(
-        f"kollege-{language}", password="x", first_name="Bernd", last_name="Zweit"
-    )
-    user_b.groups.add(Group.objects.get(name=spec["group"]))
-    profile = UserProfile.get_for_user(user_b)
-    profile.preferred_language = language
-    profile.save()
+    user_b = colleague(language, spec["group"])
 
     home = HomePage.objects.get(locale__language_code=language)
     page = home.add_child(
@@ -68,11 +59,12 @@ def team(request, demo):
     )
     page.save_revision(user=user_a).publish()
 
-    clients = {}
-    for name, user in (("a", user_a), ("b", user_b)):
-        clients[name] = Client()
-        clients[name].force_login(user)
-    return spec | {"language": language, "page": page, "a": clients["a"], "b": clients["b"]}
+    return spec | {
+        "language": language,
+        "page": page,
+        "a": client_for(user_a),
+        "b": client_for(user_b),
+    }
 
 
 def load_editor(client, page):
@@ -80,17 +72,6 @@ def load_editor(client, page):
     response = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
     assert response.status_code == 200
     return loaded_revision(response.content.decode())
-
-
-def loaded_revision(html):
-    """The revision the form was opened on, and the tab it is in."""
-    return {
-        "loaded_revision_id": re.search(r'name="loaded_revision_id" value="(\d+)"', html)[1],
-        "loaded_revision_created_at": re.search(
-            r'name="loaded_revision_created_at" value="([^"]+)"', html
-        )[1],
-        "edit_tab": re.search(r'name="edit_tab" value="([\w-]+)"', html)[1],
-    }
 
 
 def edit_form(page, loaded, *, publish=False, **fields):

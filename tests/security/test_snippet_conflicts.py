@@ -12,17 +12,14 @@ import re
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
-from django.test import Client
 from django.urls import reverse
 from wagtail.models import Locale, RevisionMixin
 from wagtail.snippets.models import get_snippet_models
-from wagtail.users.models import UserProfile
 from wagtail_localize.models import Translation
 
 from home.models import SiteIdentity
 from partnership.models import PartnerCity
-from tests.security.conftest import visible
+from tests.security.conftest import client_for, colleague, loaded_revision, visible
 
 pytestmark = pytest.mark.django_db
 
@@ -50,24 +47,6 @@ TEAMS = {
 }
 
 
-def colleague(language, group):
-    """A second editor of the same team, reading the admin in the same language."""
-    user = get_user_model().objects.create_user(
-        f"kollege-{language}", password="x", first_name="Bernd", last_name="Zweit"
-    )
-    user.groups.add(Group.objects.get(name=group))
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = language
-    profile.save()
-    return user
-
-
-def client_for(user):
-    client = Client()
-    client.force_login(user)
-    return client
-
-
 @pytest.fixture(params=sorted(TEAMS))
 def team(request, demo):
     """Editor A from the demo, a colleague B, and a partner city of their language."""
@@ -92,17 +71,6 @@ def team(request, demo):
 
 def edit_url(instance):
     return reverse(instance.snippet_viewset.get_url_name("edit"), args=[instance.pk])
-
-
-def loaded_revision(html):
-    """The revision the form was opened on, and the tab it is in."""
-    return {
-        "loaded_revision_id": re.search(r'name="loaded_revision_id" value="(\d+)"', html)[1],
-        "loaded_revision_created_at": re.search(
-            r'name="loaded_revision_created_at" value="([^"]+)"', html
-        )[1],
-        "edit_tab": re.search(r'name="edit_tab" value="([\w-]+)"', html)[1],
-    }
 
 
 def load_editor(client, instance):
