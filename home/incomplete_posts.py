@@ -12,7 +12,9 @@ Three Wagtail views read form data they never checked was sent:
   ``ConfirmImportManagementForm.clean`` unsigns ``cleaned_data["import_file_name"]``
   and ``["input_format"]`` even when they are missing or empty (``KeyError``),
   and the view reads the uploaded file unchecked, which the first "Import"
-  removed, so pressing it twice (or going back to it) is a ``FileNotFoundError``.
+  removed, so pressing it twice (or going back to it) is a ``FileNotFoundError``;
+  a value with a wrong signature, meant to be a ``SuspiciousOperation``, is an
+  ``AttributeError`` too (``BadSignature`` has no ``message``).
 
 No upstream issue was found for these. Each guard here checks what its view
 relies on and hands every other request to Wagtail's view unchanged. The
@@ -21,7 +23,9 @@ ahead of, so ``twinsite/urls.py`` lists it before the admin; the others are
 registered with ``register_admin_urls`` ahead of Wagtail's.
 """
 
-from django.http import Http404, HttpResponseBadRequest
+from django.core.signing import BadSignature, Signer
+from django.http import HttpResponseBadRequest
+from django.urls import path
 from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -48,8 +52,12 @@ def incomplete(missing):
             "The form arrived without %(fields)s and was not processed. Nothing was changed; "
             "reload the page and try again."
         )
-        % {"fields": get_text_list([f"“{name}”" for name in missing], _("and"))}
+        % {"fields": quoted_list(missing)}
     )
+
+
+def quoted_list(names):
+    return get_text_list([f"“{name}”" for name in names], _("and"))
 
 
 def missing_fields(request, names):
@@ -67,19 +75,32 @@ def external_link(request):
     return wagtail_external_link(request)
 
 
-def snippet_chooser_create(request, app_label, model_name):
-    """A snippet chooser's create view, for the snippet types whose chooser has a creation form."""
-    model = snippet_model(app_label, model_name)
+def snippet_chooser_create(model):
+    """A snippet chooser's create view, refusing only what it would fail on."""
     create_view = model.snippet_viewset.chooser_viewset.create_view
-    if request.method in ("POST", "PUT") and not offers_creation(create_view, request):
-        return bad_request(
-            _(
-                "This chooser cannot create new “%(items)s”; create them under Snippets. "
-                "Nothing was changed."
+
+    def create(request):
+        if request.method in ("POST", "PUT") and not offers_creation(create_view, request):
+            return bad_request(
+                _(
+                    "This chooser cannot create new “%(items)s”; create them under Snippets. "
+                    "Nothing was changed."
+                )
+                % {"items": model._meta.verbose_name_plural}
             )
-            % {"items": model._meta.verbose_name_plural}
+        return create_view(request)
+
+    return create
+
+
+def snippet_chooser_create_urls():
+    return [
+        path(
+            f"snippets/choose/{model._meta.app_label}/{model._meta.model_name}/create/",
+            snippet_chooser_create(model),
         )
-    return create_view(request)
+        for model in get_snippet_models()
+    ]
 
 
 def offers_creation(create_view, request):
@@ -87,13 +108,6 @@ def offers_creation(create_view, request):
     view = create_view.view_class(**create_view.view_initkwargs)
     view.setup(request)
     return not view.can_create() or view.get_creation_form_class() is not None
-
-
-def snippet_model(app_label, model_name):
-    for model in get_snippet_models():
-        if (model._meta.app_label, model._meta.model_name) == (app_label, model_name):
-            return model
-    raise Http404
 
 
 @redirects.permission_checker.require_any("add")  # as Wagtail's view: refuse first
@@ -104,8 +118,16 @@ def process_redirects_import(request):
         missing = [name for name in IMPORT_MANAGEMENT_FIELDS if not request.POST.get(name)]
         if missing:
             return incomplete(missing)
+        altered = [name for name in IMPORT_MANAGEMENT_FIELDS if not signed(request.POST[name])]
+        if altered:
+            return bad_request(
+                _(
+                    "The form arrived with %(fields)s altered and was not processed. Nothing was "
+                    "changed; reload the page and try again."
+                )
+                % {"fields": quoted_list(altered)}
+            )
         management_form = ConfirmImportManagementForm(request.POST)
-        # A tampered form is Wagtail's SuspiciousOperation, a 400 already.
         if management_form.is_valid() and not upload_readable(management_form.cleaned_data):
             return bad_request(
                 _(
@@ -114,6 +136,15 @@ def process_redirects_import(request):
                 )
             )
     return redirects.process_import(request)
+
+
+def signed(value):
+    """What the management form checks, with the same ``Signer``; its clean() fails on a bad one."""
+    try:
+        Signer().unsign(value)
+    except BadSignature:
+        return False
+    return True
 
 
 def upload_readable(data):

@@ -24,10 +24,7 @@ def register_image_preview():
 def register_incomplete_post_guards():
     """Ahead of Wagtail's snippet chooser creation and redirects import (``order=-1``)."""
     return [
-        path(
-            "snippets/choose/<str:app_label>/<str:model_name>/create/",
-            incomplete_posts.snippet_chooser_create,
-        ),
+        *incomplete_posts.snippet_chooser_create_urls(),
         path("redirects/import/process/", incomplete_posts.process_redirects_import),
     ]
 
