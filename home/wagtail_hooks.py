@@ -4,7 +4,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from home import image_preview
+from home import image_preview, incomplete_posts
 from home.edit_conflicts import (
     refuse_outdated_saves,
     refuse_outdated_snippet_saves,
@@ -18,6 +18,15 @@ from home.rich_text import PublicPageLinkHandler
 def register_image_preview():
     """Ahead of Wagtail's own route to its image preview (``order=-1``)."""
     return [path("images/<int:image_id>/preview/<str:filter_spec>/", image_preview.preview)]
+
+
+@hooks.register("register_admin_urls", order=-1)
+def register_incomplete_post_guards():
+    """Ahead of Wagtail's snippet chooser creation and redirects import (``order=-1``)."""
+    return [
+        *incomplete_posts.snippet_chooser_create_urls(),
+        path("redirects/import/process/", incomplete_posts.process_redirects_import),
+    ]
 
 
 # Last, after the hooks that refuse an edit outright.

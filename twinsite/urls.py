@@ -9,6 +9,7 @@ from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home import incomplete_posts
 from home import views as home_views
 from home.health import healthz
 from home.sitemaps import PageSitemap
@@ -16,6 +17,8 @@ from home.sitemaps import PageSitemap
 # Outside the language prefixes: the admin and document downloads.
 urlpatterns = [
     path("django-admin/", admin.site.urls),
+    # Ahead of Wagtail's own route, which admin hooks cannot precede (home/incomplete_posts.py).
+    path("admin/choose-external-link/", incomplete_posts.external_link),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PageSitemap}}, name="sitemap"),
