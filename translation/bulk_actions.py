@@ -29,7 +29,7 @@ from wagtail_localize.models import Translation
 from translation.creation import TranslationCreator, notices_after
 from translation.overrides import flag_broken_overrides
 from translation.permissions import user_can_write_locale, writable_locale_ids
-from translation.refusals import lock_for
+from translation.refusals import linked_records_refusal, lock_for
 
 SUBMIT_PERMISSION = "wagtail_localize.submit_translation"
 
@@ -185,6 +185,13 @@ class SubmitTranslationBulkAction(TranslationBulkAction):
             "at their place in that language's tree.",
             "count",
         ),
+        "records_not_allowed": ngettext_lazy(
+            "Not allowed: %(count)d translation was not created because it would add records "
+            "of a kind you may not add, such as the contact people the page links to.",
+            "Not allowed: %(count)d translations were not created because they would add records "
+            "of a kind you may not add, such as the contact people the pages link to.",
+            "count",
+        ),
         "locked": ngettext_lazy(
             "%(count)d translation was not created because its page in that language is locked.",
             "%(count)d translations were not created because their pages in that language are "
@@ -308,6 +315,9 @@ class _Submitter:
                 return None
         if not target_parent.permissions_for_user(self.user).can_add_subpage():
             self.report["not_allowed"] += 1
+            return None
+        if linked_records_refusal(self.user, page.specific, self.locale):
+            self.report["records_not_allowed"] += 1
             return None
 
         self.creator.create_translations(page.specific)

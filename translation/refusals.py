@@ -17,6 +17,7 @@ from wagtail.admin.utils import get_user_display_name
 from wagtail.locks import BasicLock, ScheduledForPublishLock, WorkflowLock
 from wagtail.models import Page
 
+from translation.creation import existing_version, linked_records
 from translation.permissions import refuse, user_can_create, user_can_publish, user_can_write
 
 
@@ -84,6 +85,24 @@ def creation_refusal(user, model, locale):
     """Why ``user`` may not create a record of this snippet type in ``locale``."""
     if not user_can_create(user, model, locale):
         return _("You may not add records to “%(type)s”.") % {"type": type_name(model)}
+    return None
+
+
+def linked_records_refusal(user, instance, locale):
+    """Why ``user`` may not create the versions in ``locale`` that translating ``instance`` adds.
+
+    wagtail-localize creates the missing versions of the records a page or
+    record links to (contact people, towns ...) along with it, so that takes
+    the right to add records of each such type, as the snippet views ask.
+    Versions that exist already are kept as they are (``translation.creation``).
+    """
+    for record in linked_records(instance):
+        if isinstance(record, Page) or record.locale_id == locale.pk:
+            continue
+        if existing_version(record, locale) is None:
+            reason = creation_refusal(user, type(record), locale)
+            if reason:
+                return reason
     return None
 
 

@@ -45,7 +45,7 @@ from wagtail_localize.models import (
 from wagtail_localize.operations import translate_object
 
 from home.models import HomePage, SiteIdentity
-from partnership.models import PartnerCity, WorkshopIndexPage, WorkshopPage
+from partnership.models import ContactPerson, PartnerCity, WorkshopIndexPage, WorkshopPage
 from tests.factories import ImageFactory, PartnerCityFactory, WorkshopPageFactory
 from tests.translation.test_team_permissions import workshop_form
 
@@ -791,3 +791,73 @@ def test_translation_routes_ask_the_pages_own_permissions(
     assert synced.status_code == 302
     assert synced.url != reverse("wagtailadmin_home")
     assert workshop.state()["live_revision"] == before["live_revision"]
+
+
+# Translating a page also creates the missing versions of the records it links to.
+
+CONTACT_ADD = {
+    "fr": "Vous n’avez pas le droit d’ajouter des fiches à «\u00a0Contacts\u00a0».",
+    "de": "Sie dürfen unter „Ansprechpersonen“ keine Einträge anlegen.",
+}
+BULK_RECORDS_REFUSED = {
+    "fr": "Non autorisé : 1 traduction n’a pas été créée, car elle ajouterait des fiches "
+    "d’un type que vous ne pouvez pas ajouter, comme les contacts liés à la page.",
+    "de": "Nicht erlaubt: 1 Übersetzung wurde nicht angelegt, weil sie Einträge einer Art "
+    "anlegen würde, die Sie nicht anlegen dürfen, etwa die verknüpften Ansprechpersonen.",
+}
+
+
+@pytest.fixture
+def page_with_new_contact(editor, demo):
+    """A published page in the other language linking a contact with no version in the editor's."""
+    own, other = own_and_other(editor)
+    contact = ContactPerson.objects.create(
+        locale=other, name="Erika Probe", role="Koordination", email="erika@example.org"
+    )
+    page = WorkshopPageFactory(
+        parent=WorkshopIndexPage.objects.get(locale=other),
+        title="Werkstatt Kontakt" if other.language_code == "de" else "Atelier Contact",
+        contact_person=contact,
+    )
+    page.save_revision(user=admin()).publish()
+    return page, contact, own
+
+
+def withdraw(language, codename):
+    group = Group.objects.get(name=GROUPS[language])
+    group.permissions.remove(*Permission.objects.filter(codename=codename))
+
+
+def test_translating_a_page_does_not_create_records_the_team_may_not_add(
+    editor, page_with_new_contact
+):
+    page, contact, own = page_with_new_contact
+    withdraw(editor.language, "add_contactperson")
+    url = reverse("wagtail_localize:submit_page_translation", args=[page.pk])
+
+    opened = editor.client.get(url)
+    single = editor.client.post(url, {"locales": [own.pk]})
+    bulk = editor.client.post(
+        reverse("wagtail_bulk_action", args=["wagtailcore", "page", "submit_translation"])
+        + f"?id={page.pk}&next=/admin/pages/",
+        {"locales": [own.pk]},
+    )
+
+    assert refused_with(opened, CONTACT_ADD[editor.language])
+    assert refused_with(single, CONTACT_ADD[editor.language])
+    assert bulk.status_code == 302
+    assert BULK_RECORDS_REFUSED[editor.language] in messages_of(bulk)
+    assert not ContactPerson.objects.filter(translation_key=contact.translation_key, locale=own)
+    assert not Page.objects.filter(translation_key=page.translation_key, locale=own)
+
+
+def test_translating_a_page_creates_the_records_the_team_may_add(editor, page_with_new_contact):
+    page, contact, own = page_with_new_contact
+    url = reverse("wagtail_localize:submit_page_translation", args=[page.pk])
+
+    response = editor.client.post(url, {"locales": [own.pk]})
+
+    assert response.status_code == 302
+    translated = WorkshopPage.objects.get(translation_key=page.translation_key, locale=own)
+    assert translated.contact_person.locale == own
+    assert translated.contact_person.translation_key == contact.translation_key

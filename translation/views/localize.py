@@ -33,6 +33,7 @@ from translation.overrides import broken_message, flag_broken_overrides
 from translation.permissions import language_name, refuse, user_can_write, writable_locale_ids
 from translation.refusals import (
     creation_refusal,
+    linked_records_refusal,
     lock_for,
     lock_message,
     page_translation_refusal,
@@ -102,14 +103,20 @@ class TeamSubmitPageTranslationView(
     TeamSubmitTranslationMixin, KeepExistingVersionsMixin, SubmitPageTranslationView
 ):
     def creation_refusal(self, locale):
-        return page_translation_refusal(self.request.user, self.object, locale)
+        user = self.request.user
+        return page_translation_refusal(user, self.object, locale) or linked_records_refusal(
+            user, self.object, locale
+        )
 
 
 class TeamSubmitSnippetTranslationView(
     TeamSubmitTranslationMixin, KeepExistingVersionsMixin, SubmitSnippetTranslationView
 ):
     def creation_refusal(self, locale):
-        return creation_refusal(self.request.user, type(self.object), locale)
+        user = self.request.user
+        return creation_refusal(user, type(self.object), locale) or linked_records_refusal(
+            user, self.object, locale
+        )
 
 
 class TeamUpdateTranslationsView(UpdateTranslationsView):
