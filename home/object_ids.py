@@ -17,6 +17,7 @@ Numbers too large for any column are refused too; ``home.lookups`` makes
 them harmless wherever else they reach a query.
 """
 
+import functools
 import re
 
 from django.shortcuts import render
@@ -94,5 +95,7 @@ class ObjectIdsMiddleware:
         return invalid_id(request, values) if values else None
 
 
+@functools.cache
 def admin_prefix():
+    """Where the Wagtail admin lives; the same for the life of the process."""
     return reverse("wagtailadmin_home")
