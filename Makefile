@@ -63,7 +63,7 @@ serve: demo ## Run the production stack (gunicorn, DEBUG off) at http://127.0.0.
 	$(SERVE_ENV) PORT=$(PORT) $(VENV)/bin/gunicorn -c gunicorn.conf.py twinsite.wsgi
 
 # One .tar with the database, the media originals and a manifest of SHA-256
-# checksums (home/backup.py). README: "Backup and restore".
+# checksums (operations/backup.py). docs/operations.md: "Backup and restore".
 .PHONY: backup restore
 backup: $(RUNTIME_STAMP) ## Back up database and media originals to var/backups/ (OUTPUT=dir or file)
 	$(PY) manage.py backup $(if $(OUTPUT),--output "$(OUTPUT)")
@@ -93,9 +93,10 @@ bench: demo ## Benchmark every page type against a minimal view (wrk); writes be
 test: $(DEV_STAMP) $(NODE_STAMP) ## Run the whole suite (SQLite; PostgreSQL when DATABASE_URL is set)
 	$(PY) -m pytest
 
-lint: $(DEV_STAMP) ## ruff check and ruff format --check
+lint: $(DEV_STAMP) ## ruff check, ruff format --check and the import layers (lint-imports)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 
 format: $(DEV_STAMP) ## Reformat the code and apply ruff's safe fixes
 	$(VENV)/bin/ruff format .

@@ -36,7 +36,7 @@ def targets(base_url):
     from wagtail.models import Locale
 
     from home.models import HomePage
-    from home.views import search_path
+    from search.views import search_path
 
     found = []
 

@@ -3,13 +3,12 @@
 The card carries no script, no web font and nothing from other origins, and
 its own Content-Security-Policy says so. Only the origins listed in
 ``EMBED_FRAME_ANCESTORS`` may frame it; every other page of the site refuses
-to be framed (see ``embeds.csp``).
+to be framed (see ``twinsite.csp``).
 """
 
 from urllib.parse import urlsplit
 
 from csp.decorators import csp
-from django.apps import apps
 from django.conf import settings
 from django.template.response import TemplateResponse
 from django.utils import translation
@@ -51,12 +50,23 @@ def card_policy(request, image_urls):
     }
 
 
+_identity_source = None
+
+
+def provide_site_identity(source):
+    """``source(request)`` gives the site identity of the active language.
+
+    It is a model of ``home``, which sits above this app; home hands its
+    lookup in from ``HomeConfig.ready``.
+    """
+    global _identity_source
+    _identity_source = source
+
+
 def provider(page, request):
     """The partnership's name in the page's language, and that language's home page."""
-    # home.models imports the page models, which import this module.
-    site_identity = apps.get_model("home", "SiteIdentity")
     with translation.override(page.locale.language_code):
-        identity = site_identity.for_active_locale()
+        identity = _identity_source(request) if _identity_source is not None else None
         home = page.get_site().root_page.localized
         home_url = request.build_absolute_uri(home.get_url(request))
     return (identity.site_name if identity else settings.WAGTAIL_SITE_NAME), home_url

@@ -3,7 +3,7 @@ from wagtail import blocks
 from wagtail.images.blocks import ImageBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from partnership.blocks import language_choices
+from core.blocks import language_choices
 
 
 class WorkBlock(blocks.StructBlock):
@@ -24,6 +24,7 @@ class WorkBlock(blocks.StructBlock):
         icon = "image"
         label = _("Work")
         template = "exhibitions/blocks/work_block.html"
+        email_template = "exhibitions/email/blocks/work.mjml"
 
 
 class WorksStreamBlock(blocks.StreamBlock):
@@ -40,6 +41,7 @@ class PhaseBlock(blocks.StructBlock):
         icon = "date"
         label = _("Phase")
         template = "exhibitions/blocks/phase_block.html"
+        email_template = "exhibitions/email/blocks/phase.mjml"
 
 
 class PhaseStreamBlock(blocks.StreamBlock):

@@ -16,17 +16,17 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from exhibitions.blocks import PhaseStreamBlock, WorksStreamBlock
-from partnership.calendar import (
+from core.calendar import (
     CalendarEventMixin,
     CalendarIndexMixin,
     base_event,
     event_location,
 )
-from partnership.dates import format_date_range
-from partnership.models.base import ContentPage, IndexPage, shown_when_used, teasers
-from partnership.models.links import AssociationLink, CityLink, FundingLink, LinkBase
-from partnership.models.snippets import SharedRecord
+from core.dates import format_date_range
+from core.models.links import AssociationLink, CityLink, FundingLink, LinkBase
+from core.models.pages import ContentPage, IndexPage, shown_when_used, teasers
+from core.models.records import SharedRecord
+from exhibitions.blocks import PhaseStreamBlock, WorksStreamBlock
 
 
 class Artist(SharedRecord):

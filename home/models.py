@@ -18,12 +18,12 @@ from wagtail_honeypot.models import HoneypotFormMixin, HoneypotFormSubmissionMix
 from wagtail_localize.fields import SynchronizedField
 
 from accounts.client_ip import client_ip
+from core.blocks import BodyStreamBlock
+from core.feeds import PageFeed
+from core.models.pages import FEED_LENGTH, teasers
 from exhibitions.models import ArtistExchangePage, ExhibitionPage
-from home.routing import RememberedPrivacyMixin, RememberedRoutesMixin
-from partnership.blocks import BodyStreamBlock
-from partnership.feeds import PageFeed
+from pagecache.routing import RememberedPrivacyMixin, RememberedRoutesMixin
 from partnership.models import DelegationReportPage, PartnerCity, WorkshopPage
-from partnership.models.base import FEED_LENGTH, teasers
 from safetext.single_line import SingleLineFieldsMixin, single_line
 
 FORM_RATE = "5/h"  # per address; enough for people, too few for a spam run

@@ -25,14 +25,14 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Page
 
-from newsletter.rendering import (
+from core.models.pages import bilingual_rows
+from emails.rendering import (
     EmailParts,
     email_base_url,
     html_to_text,
     page_url,
     render_email,
 )
-from partnership.models.base import bilingual_rows
 
 # "in German" reads better in a notice than the language's bare name, and each
 # language places the phrase where its grammar wants it.

@@ -21,10 +21,10 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from home.routing import RememberedPrivacyMixin
-from newsletter.email_policy import email_html_response
+from core.models.pages import ContentPage
+from emails.email_policy import email_html_response
 from newsletter.issue_panels import IssueNoticesPanel
-from partnership.models.base import ContentPage
+from pagecache.routing import RememberedPrivacyMixin
 from safetext.single_line import SingleLineFieldsMixin
 
 CONTENT_PAGE_TYPES = [

@@ -2,7 +2,6 @@ from django.urls import include, path
 from wagtail import hooks
 
 from newsletter import admin_urls as issue_admin_urls
-from newsletter import page_hooks  # noqa: F401  (pages in e-mail form)
 from newsletter.admin_views import issue_buttons
 from newsletter.log_actions import SendTestFormatter
 from newsletter.send_limits import SEND_TEST_ACTION

@@ -47,7 +47,7 @@ MINIMAL_PRODUCTION = {
     "WAGTAILADMIN_BASE_URL": "https://partnerschaft.example.org",
 }
 
-# Everything the README's "When one server is not enough" section sets on top.
+# Everything docs/operations.md's "When one server is not enough" section sets on top.
 SCALED_OUT_PRODUCTION = {
     **MINIMAL_PRODUCTION,
     "DATABASE_URL": "postgres://twinsite@db.example.org:5432/twinsite",

@@ -211,7 +211,7 @@ class SubmitTranslationBulkAction(TranslationBulkAction):
 
     def post(self, request, *args, **kwargs):
         # ASCII digits only: "²".isdigit() is true, but int("²") fails. Ids no
-        # column can hold match nothing (home/lookups.py).
+        # column can hold match nothing (safeguards/lookups.py).
         posted = [
             value
             for value in request.POST.getlist("locales")

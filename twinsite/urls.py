@@ -9,15 +9,17 @@ from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from home import incomplete_posts
 from home import views as home_views
-from home.health import healthz
 from home.sitemaps import PageSitemap
+from operations.health import healthz
+from safeguards import incomplete_posts
+from search import views as search_views
 
 # Outside the language prefixes: the admin and document downloads.
 urlpatterns = [
     path("django-admin/", admin.site.urls),
-    # Ahead of Wagtail's own route, which admin hooks cannot precede (home/incomplete_posts.py).
+    # Ahead of Wagtail's own route, which admin hooks cannot precede
+    # (safeguards/incomplete_posts.py).
     path("admin/choose-external-link/", incomplete_posts.external_link),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
@@ -41,7 +43,7 @@ urlpatterns += i18n_patterns(
     # Wagtail serves only paths made of [\w-] segments ending in "/"; files a
     # page offers through RoutablePageMixin (event.ics, email.txt) get here.
     re_path(r"^((?:[\w\-]+/)*[\w\-]+\.(?:ics|txt))$", wagtail_views.serve, name="page_file"),
-    path(_("search/"), home_views.search, name="search"),
+    path(_("search/"), search_views.search, name="search"),
     path(_("not-yet-translated/<int:page_id>/"), home_views.not_translated, name="not_translated"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
@@ -49,4 +51,4 @@ urlpatterns += i18n_patterns(
 
 handler404 = "home.views.page_not_found"
 # A database outage gets a 503 in the visitor's language, anything else the 500 page.
-handler500 = "home.database_down.server_error"
+handler500 = "operations.database_down.server_error"

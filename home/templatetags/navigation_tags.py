@@ -2,7 +2,7 @@
 
 The header's site name, the menu and the footer are the same on every page of
 a language, so they are kept in the page cache's store (``pages``) between
-requests; home/cache.py empties that store whenever a page or a shared record
+requests; pagecache/cache.py empties that store whenever a page or a shared record
 changes, so they are never staler than a cached page.
 """
 
@@ -14,7 +14,7 @@ from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
 from home.models import SiteIdentity
-from home.privacy import public_localized, under_restriction
+from pagecache.privacy import under_restriction
 
 register = template.Library()
 
@@ -135,7 +135,7 @@ def language_versions(context):
     return versions
 
 
-@register.inclusion_tag("includes/main_menu.html", takes_context=True)
+@register.inclusion_tag("home/includes/main_menu.html", takes_context=True)
 def main_menu(context):
     request = context["request"]
 
@@ -164,7 +164,7 @@ def main_menu(context):
     }
 
 
-@register.inclusion_tag("includes/language_switcher.html", takes_context=True)
+@register.inclusion_tag("home/includes/language_switcher.html", takes_context=True)
 def language_switcher(context):
     versions = language_versions(context)
     page = context.get("page")
@@ -174,7 +174,7 @@ def language_switcher(context):
     return {"versions": versions, "bilingual_url": bilingual_url}
 
 
-@register.inclusion_tag("includes/alternate_links.html", takes_context=True)
+@register.inclusion_tag("home/includes/alternate_links.html", takes_context=True)
 def alternate_links(context):
     """``<link rel=alternate hreflang>`` for each live translation, plus x-default."""
     request = context["request"]
@@ -193,11 +193,15 @@ def alternate_links(context):
 
 @register.simple_tag(takes_context=True)
 def site_identity(context):
-    request = context.get("request")
-    if request is None:  # error pages rendered without a request
+    return current_identity(context.get("request"))
+
+
+def current_identity(request):
+    """The SiteIdentity of the active language, kept with the chrome.
+
+    Home gives this to the e-mail renderer and the embed card (``HomeConfig.ready``),
+    which sit below it and cannot import it.
+    """
+    if request is None:  # error pages and mails rendered without a request
         return SiteIdentity.for_active_locale()
     return shared_chrome(request, "identity", SiteIdentity.for_active_locale)
-
-
-# ``{% pageurl page|public_localized %}``: Wagtail's ``page.localized``, never a private one.
-register.filter("public_localized", public_localized)

@@ -4,13 +4,13 @@ import json
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
-from django.urls import NoReverseMatch
 from django.utils.html import mark_safe
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
 
+from core.models.pages import social_image_url
+from core.templatetags.page_tags import subpage_url
 from home.templatetags.navigation_tags import home_page, page_locale, shared_chrome
-from partnership.models.base import social_image_url
 
 register = template.Library()
 
@@ -19,19 +19,7 @@ OG_LOCALES = {"de": "de_DE", "fr": "fr_FR"}
 JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
-@register.simple_tag(takes_context=True)
-def subpage_url(context, page, name):
-    """The URL of one of a page's routes; file routes (event.ics) lose the slash."""
-    try:
-        path = page.reverse_subpage(name)
-    except NoReverseMatch:
-        return ""
-    if "." in path:
-        path = path.rstrip("/")
-    return page.get_url(context["request"]) + path
-
-
-@register.inclusion_tag("includes/feed_links.html", takes_context=True)
+@register.inclusion_tag("home/includes/feed_links.html", takes_context=True)
 def feed_links(context):
     """The page's own feed and calendar, if it has them, and the language's site-wide feed."""
     request = context["request"]
@@ -55,7 +43,7 @@ def feed_links(context):
     return {"links": links}
 
 
-@register.inclusion_tag("includes/social_meta.html", takes_context=True)
+@register.inclusion_tag("home/includes/social_meta.html", takes_context=True)
 def social_meta(context):
     request = context["request"]
     page = context.get("page")

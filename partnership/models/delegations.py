@@ -6,10 +6,10 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
-from partnership.blocks import ProgrammeStreamBlock
-from partnership.dates import format_date_range
-from partnership.models.base import ContentPage, IndexPage, shown_when_used
-from partnership.models.links import AssociationLink, FundingLink, RelatedPageLink
+from core.blocks import ProgrammeStreamBlock
+from core.dates import format_date_range
+from core.models.links import AssociationLink, FundingLink, RelatedPageLink
+from core.models.pages import ContentPage, IndexPage, shown_when_used
 
 
 class DelegationReportPage(ContentPage):

@@ -7,32 +7,14 @@ phone numbers and images are synchronised, because they do not change with
 the language.
 """
 
-from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.models import RevisionMixin, TranslatableMixin
+from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from safetext.single_line import SingleLineFieldsMixin
-
-
-class SharedRecord(
-    SingleLineFieldsMixin, TranslatableMixin, RevisionMixin, index.Indexed, models.Model
-):
-    """A translatable snippet with a revision history."""
-
-    _revisions = GenericRelation(
-        "wagtailcore.Revision", related_query_name="%(app_label)s_%(class)s"
-    )
-
-    class Meta(TranslatableMixin.Meta):
-        abstract = True
-
-    @property
-    def revisions(self):
-        return self._revisions
+from core.models.records import SharedRecord
 
 
 class Country(models.TextChoices):

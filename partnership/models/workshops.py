@@ -16,16 +16,16 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from partnership.blocks import AgendaStreamBlock, DocumentStreamBlock
-from partnership.calendar import (
+from core.blocks import AgendaStreamBlock, DocumentStreamBlock
+from core.calendar import (
     CalendarEventMixin,
     CalendarIndexMixin,
     base_event,
     event_location,
 )
-from partnership.dates import format_event_time
-from partnership.models.base import ContentPage, IndexPage, shown_when_used
-from partnership.models.links import AssociationLink
+from core.dates import format_event_time
+from core.models.links import AssociationLink
+from core.models.pages import ContentPage, IndexPage, shown_when_used
 
 LIST_FEATURES = ["bold", "italic", "link", "ul", "ol"]
 

@@ -16,7 +16,7 @@ from playwright.sync_api import expect, sync_playwright
 from wagtail.models import Site
 from wagtail.users.models import UserProfile
 
-from home.demo.users import DEMO_PASSWORD
+from demo.users import DEMO_PASSWORD
 from tests.browser.chromium import launch
 from tests.live_server import serve_in_test_transaction
 

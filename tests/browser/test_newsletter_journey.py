@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from home.demo.sections import demo_key
+from demo.sections import demo_key
 from newsletter.models import NewsletterIndexPage, NewsletterIssuePage
 from partnership.models import DelegationReportPage
 from tests.browser.wagtail_admin import autosaved, publish

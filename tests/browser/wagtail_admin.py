@@ -32,7 +32,7 @@ def autosaved(page, timeout_ms=20_000):
 
     Wagtail 8 saves a draft half a second after each change. Publishing while
     that save is on its way sends a form based on the revision before it, which
-    the site's edit-conflict check (``home.edit_conflicts``) rightly holds back;
+    the site's edit-conflict check (``safeguards.edit_conflicts``) rightly holds back;
     an editor sees "Saved" in the header first. A save that ends while the
     changes are still being made is followed by another, hence the quiet
     second after the last one. Where Wagtail does not autosave (a new page

@@ -13,7 +13,7 @@ from django.urls import reverse
 from wagtail.users.models import UserProfile
 from wagtail_localize.models import StringSegment, Translation
 
-from home.demo.users import editor_group
+from demo.users import editor_group
 from home.models import HomePage
 from tests.factories import UserFactory
 

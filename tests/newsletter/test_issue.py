@@ -10,9 +10,9 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
+from demo.sections import demo_key
+from demo.translate import translate
 from exhibitions.models import ExhibitionPage
-from home.demo.sections import demo_key
-from home.demo.translate import translate
 from newsletter.models import NewsletterIndexPage, NewsletterIssueItem, NewsletterIssuePage
 from partnership.models import DelegationReportPage, WorkshopPage
 

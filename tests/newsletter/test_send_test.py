@@ -14,7 +14,7 @@ from django.test import override_settings
 from django.utils import translation
 from django.utils.translation import gettext
 
-from home.demo.sections import demo_key
+from demo.sections import demo_key
 from newsletter.models import NewsletterIndexPage, NewsletterIssueItem, NewsletterIssuePage
 from partnership.models import DelegationReportPage, WorkshopPage
 

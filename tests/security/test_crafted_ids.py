@@ -29,7 +29,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, strea
 
 from home.models import HomePage, StandardPage
 from partnership.models import PartnerCity
-from tests.security.conftest import visible
+from tests.security.helpers import visible
 
 pytestmark = pytest.mark.django_db
 
@@ -149,7 +149,7 @@ def test_listing_filters_with_an_id_no_column_holds(editor, parameter):
 @pytest.mark.parametrize(
     "address",
     [
-        # A page type's primary key is a foreign key (page_ptr): home.lookups covers it too.
+        # A page type's primary key is a foreign key (page_ptr): safeguards.lookups covers it too.
         "/admin/newsletter/issues/{huge}/send-test/",
         "/admin/newsletter/pages/{huge}/email-full.html",
         "/admin/localize/submit/page/{huge}/",
@@ -292,7 +292,7 @@ def test_incomplete_streamfield_data_in_an_autosave_and_a_preview(editor, stored
 
 
 def test_every_model_the_admin_edits_has_an_integer_primary_key():
-    """What ``home.object_ids`` relies on: an id in an admin address is a number."""
+    """What ``safeguards.object_ids`` relies on: an id in an admin address is a number."""
     edited = [
         *get_page_models(),
         *get_snippet_models(),

@@ -21,7 +21,7 @@ from django.test import Client
 from django.urls import reverse
 from wagtail.contrib.forms.models import FormSubmission
 
-from home.demo.sections import demo_key
+from demo.sections import demo_key
 from home.models import FormField, FormPage
 from partnership.models import DelegationReportPage, FundingProgramme
 

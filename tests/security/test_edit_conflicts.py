@@ -19,7 +19,7 @@ from wagtail.models import Revision
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from home.models import HomePage, StandardPage
-from tests.security.conftest import client_for, colleague, loaded_revision, visible
+from tests.security.helpers import client_for, colleague, loaded_revision, visible
 
 pytestmark = pytest.mark.django_db
 

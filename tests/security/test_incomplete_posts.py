@@ -17,7 +17,7 @@ from wagtail.users.models import UserProfile
 
 from home.models import SiteIdentity
 from partnership.models import PartnerCity
-from tests.security.conftest import visible
+from tests.security.helpers import visible
 
 pytestmark = pytest.mark.django_db
 

@@ -36,8 +36,8 @@ from wagtail.models import Page, Revision
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
 
+from demo.sections import demo_key
 from exhibitions.models import ExhibitionPage
-from home.demo.sections import demo_key
 from home.models import FormPage, HomePage, StandardPage
 from newsletter.models import NewsletterIssuePage
 from partnership.models import (

@@ -26,12 +26,12 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Page, PageViewRestriction
 
+from demo.sections import demo_key
 from exhibitions.models import ExhibitionPage
-from home.demo.sections import demo_key
 from newsletter.models import NewsletterIssuePage
 from partnership.models import DelegationReportPage, WorkshopPage
-from tests.home.test_frontend_cache import varnish  # noqa: F401 - a fixture
-from tests.security.conftest import visible
+from tests.pagecache.test_frontend_cache import varnish  # noqa: F401 - a fixture
+from tests.security.helpers import visible
 
 pytestmark = pytest.mark.django_db
 

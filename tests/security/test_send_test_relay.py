@@ -18,10 +18,10 @@ from django.contrib.staticfiles import finders
 from django.test import Client, override_settings
 from wagtail.models import Locale, PageLogEntry
 
-from home.demo.sections import demo_key
+from demo.sections import demo_key
 from newsletter.models import NewsletterIndexPage, NewsletterIssueItem, NewsletterIssuePage
 from partnership.models import WorkshopPage
-from tests.security.conftest import visible
+from tests.security.helpers import visible
 
 pytestmark = pytest.mark.django_db
 

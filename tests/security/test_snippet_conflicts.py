@@ -19,7 +19,7 @@ from wagtail_localize.models import Translation
 
 from home.models import SiteIdentity
 from partnership.models import PartnerCity
-from tests.security.conftest import client_for, colleague, loaded_revision, visible
+from tests.security.helpers import client_for, colleague, loaded_revision, visible
 
 pytestmark = pytest.mark.django_db
 

@@ -19,7 +19,7 @@ from PIL import Image as PILImage
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
-from tests.security.conftest import media_files, visible
+from tests.security.helpers import media_files, visible
 from tests.test_settings import run_manage
 
 pytestmark = pytest.mark.django_db

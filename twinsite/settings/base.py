@@ -27,12 +27,20 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
-    # Our apps come first so that their templates and translations win.
+    # Our apps come first so that their templates and translations win; from
+    # the top layer down (docs/architecture.md; pyproject.toml checks it).
+    "demo",
     "home",
-    "partnership",
-    "exhibitions",
     "newsletter",
+    "search",
+    "exhibitions",
+    "partnership",
+    "core",
+    "emails",
     "embeds",
+    "pagecache",
+    "operations",
+    "safeguards",
     "accounts",
     # Before wagtail_localize, so that its hooks and templates come first.
     "translation",
@@ -72,13 +80,13 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # Django's page cache: Update first, Fetch last (home/cache.py empties it).
+    # Django's page cache: Update first, Fetch last (pagecache/cache.py empties it).
     "django.middleware.cache.UpdateCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    # A database outage answers 503 in the visitor's language (home/database_down.py).
-    "home.database_down.DatabaseDownMiddleware",
-    # On SQLite, requests that write take the write lock at once (home/sqlite_writes.py).
-    "home.sqlite_writes.SQLiteWriteLockMiddleware",
+    # A database outage answers 503 in the visitor's language (operations/database_down.py).
+    "operations.database_down.DatabaseDownMiddleware",
+    # On SQLite, requests that write take the write lock at once (safeguards/sqlite_writes.py).
+    "safeguards.sqlite_writes.SQLiteWriteLockMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -90,22 +98,22 @@ MIDDLEWARE = [
     "accounts.middleware.TwoFactorRequiredMiddleware",
     # Tells translation cascades who is acting (see translation/cascades.py).
     "translation.cascades.ActingUserMiddleware",
-    # A crafted id in an admin address gets a 400 page, not a 500 (home/object_ids.py).
-    "home.object_ids.ObjectIdsMiddleware",
+    # A crafted id in an admin address gets a 400 page, not a 500 (safeguards/object_ids.py).
+    "safeguards.object_ids.ObjectIdsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # django-csp, with frame-ancestors following X-Frame-Options SAMEORIGIN.
-    "embeds.csp.CSPMiddleware",
+    "twinsite.csp.CSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    # Page views find their Wagtail site in the page cache's store (home/routing.py).
-    "home.routing.RememberedSiteMiddleware",
-    "home.cache.PrivateForSignedInMiddleware",
+    # Page views find their Wagtail site in the page cache's store (pagecache/routing.py).
+    "pagecache.routing.RememberedSiteMiddleware",
+    "pagecache.cache.PrivateForSignedInMiddleware",
     "django.middleware.cache.FetchFromCacheMiddleware",
     # Last, as django-axes requires: turns a locked-out sign-in into its 429 page.
     "axes.middleware.AxesMiddleware",
 ]
 
-# Content-Security-Policy (django-csp; embeds/csp.py picks the policy). Public
+# Content-Security-Policy (django-csp; twinsite/csp.py picks the policy). Public
 # pages run no inline script or style and load nothing from other origins except
 # the media storage's (S3, added at run time) and the video players of the embed
 # block. Templates that need an inline <script> or <style> give it
@@ -167,7 +175,8 @@ ROOT_URLCONF = "twinsite.urls"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [BASE_DIR / "templates"],
+        # Every template lives in its app (<app>/templates/<app>/...).
+        "DIRS": [],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -197,7 +206,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # An editor's requests write at the same moment (an upload in the chooser, the page's
     # autosave). Write-ahead logging lets reads go on while one request writes; a write waits
     # up to SQLITE_TIMEOUT seconds for another to finish; a request that writes takes the
-    # write lock when its transaction begins (home/sqlite_writes.py).
+    # write lock when its transaction begins (safeguards/sqlite_writes.py).
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {
             "init_command": "PRAGMA journal_mode=WAL;",
@@ -317,7 +326,7 @@ CACHE_MIDDLEWARE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
 CHROME_CACHE_SECONDS = CACHE_MIDDLEWARE_SECONDS
 
 # A CDN or Varnish in front: purge the changed pages on publish and unpublish
-# (home/cache.py). FRONTEND_CACHE_PURGE_URL is any HTTP cache that accepts
+# (pagecache/cache.py). FRONTEND_CACHE_PURGE_URL is any HTTP cache that accepts
 # PURGE requests (Varnish); Cloudflare needs a zone id and an API token.
 WAGTAILFRONTENDCACHE = {}
 if env("FRONTEND_CACHE_PURGE_URL", default=""):
@@ -345,28 +354,28 @@ NEWSLETTER_TEST_ADDRESSES = env.list("NEWSLETTER_TEST_ADDRESSES", default=[])
 # Wagtail
 WAGTAIL_SITE_NAME = env("WAGTAIL_SITE_NAME", default="twinsite")
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
-# On PostgreSQL, stemming follows each page's language (see home/search_backend.py);
+# On PostgreSQL, stemming follows each page's language (see search/backend.py);
 # elsewhere Wagtail's database backend matches words more plainly.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": "home.search_backend",
+            "BACKEND": "search.backend",
             "SEARCH_CONFIG": "simple",
             "LANGUAGE_CONFIGS": {"de": "german", "fr": "french"},
         }
     }
 else:
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-# Upload limits (README, "Bad input"). No SVG: it can carry script. home/uploads.py
+# Upload limits (docs/security.md, "Bad input"). No SVG: it can carry script. safeguards/uploads.py
 # adds header-first pixel checks, refuses damaged images and images with markup,
 # and documents whose content does not match their extension.
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odp", "ods", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = env.int("DOCUMENT_MAX_UPLOAD_MB", default=20) * 1024 * 1024
-WAGTAILDOCS_DOCUMENT_FORM_BASE = "home.uploads.DocumentForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "safeguards.uploads.DocumentForm"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = env.int("IMAGE_MAX_UPLOAD_MB", default=15) * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
-WAGTAILIMAGES_IMAGE_FORM_BASE = "home.uploads.ImageForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "safeguards.uploads.ImageForm"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 # Machine translation in the translation editor: DeepL when DEEPL_AUTH_KEY is set

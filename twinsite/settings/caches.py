@@ -1,7 +1,7 @@
 """Cache settings: Redis when REDIS_URL is set, local memory otherwise.
 
 Three caches, each in its own Redis database, because emptying the page cache
-(see home/cache.py) flushes its whole database:
+(see pagecache/cache.py) flushes its whole database:
 
 - ``default``: Django and Wagtail's small things (site root paths, rate limits);
 - ``pages``: whole anonymous pages, emptied whenever content changes;

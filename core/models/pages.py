@@ -1,0 +1,392 @@
+"""What every content page and every section index has in common."""
+
+import functools
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import models
+from django.db.models import Prefetch
+from django.http import Http404
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, route
+from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model
+from wagtail.models import Page, TranslatableMixin
+from wagtail.search import index
+
+from core.blocks import BodyStreamBlock
+from core.feeds import PageFeed
+from emails.routes import EmailRoutesMixin
+from embeds.routes import EmbedRoutesMixin
+from pagecache.privacy import may_view, under_restriction
+from pagecache.routing import RememberedPrivacyMixin
+from safetext.single_line import SingleLineFieldsMixin
+from translation.permissions import language_name
+
+FEED_LENGTH = 20
+SOCIAL_RENDITION = "fill-1200x630|format-jpeg"
+TEASER_RENDITIONS = [
+    "fill-480x270|format-avif",
+    "fill-480x270|format-webp",
+    "fill-480x270|format-jpeg",
+]
+
+
+def shown_when_used(compute):
+    """A context value that is computed where the template first uses it, and kept.
+
+    Django's templates call callables they meet. The related records and pages
+    of a content page are read only if its article is rendered, not when it
+    comes from the fragment cache (pagecache/templatetags/page_fragments.py).
+    """
+    return functools.cache(compute)
+
+
+def teasers(queryset, private=None):
+    """Live, public pages with what a teaser card shows, in a fixed number of queries.
+
+    ``private`` is a ``private_q()`` the caller already has: ``public()`` reads
+    every view restriction each time, so lists built together share one read.
+    """
+    images = get_image_model().objects.prefetch_renditions(*TEASER_RENDITIONS)
+    queryset = queryset.live()
+    queryset = queryset.public() if private is None else queryset.exclude(private)
+    return queryset.prefetch_related(Prefetch("teaser_image", queryset=images))
+
+
+def social_image_url(image, request):
+    """An absolute JPEG rendition that link previews and search engines accept."""
+    if image is None:
+        return None
+    return request.build_absolute_uri(image.get_rendition(SOCIAL_RENDITION).url)
+
+
+def bilingual_rows(page, other):
+    """The texts of ``page`` beside those of ``other``; without ``other``, the left column only."""
+    rows = [{"kind": "title", "left": page.title, "right": other.title if other else None}]
+    for name in page.bilingual_fields:
+        field = page._meta.get_field(name)
+        left, right = getattr(page, name), getattr(other, name) if other else None
+        if isinstance(field, StreamField):
+            translated = {block.id: block for block in right or ()}
+            for block in left:
+                rows.append({"kind": "block", "left": block, "right": translated.get(block.id)})
+        elif left or right:
+            rows.append(
+                {
+                    "kind": "rich" if isinstance(field, RichTextField) else "text",
+                    "label": field.verbose_name,
+                    "left": left,
+                    "right": right,
+                }
+            )
+    return rows
+
+
+class ContentPage(
+    SingleLineFieldsMixin,
+    RememberedPrivacyMixin,
+    EmailRoutesMixin,
+    EmbedRoutesMixin,
+    RoutablePageMixin,
+    Page,
+):
+    """A report, workshop, exhibition or exchange: teaser fields plus a free body."""
+
+    summary = models.TextField(
+        _("Summary"),
+        help_text=_("Two or three sentences. Shown in listings, search results and newsletters."),
+    )
+    teaser_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("Teaser image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    body = StreamField(BodyStreamBlock(), verbose_name=_("Body"), blank=True)
+    contact_person = models.ForeignKey(
+        "partnership.ContactPerson",
+        verbose_name=_("Contact person"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    teaser_panels = [
+        MultiFieldPanel(
+            [FieldPanel("summary"), FieldPanel("teaser_image")],
+            heading=_("Teaser"),
+        )
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+    ]
+
+    # Child relations shown on the page, with the records each row needs.
+    link_relations = {}
+    # The texts the bilingual reading view sets side by side, in order.
+    bilingual_fields = ("summary", "body")
+
+    class Meta:
+        abstract = True
+
+    structured_data_type = "Article"
+
+    def structured_data(self, request):
+        """schema.org data for search engines; page types add what they know."""
+        url = request.build_absolute_uri(self.get_url(request))
+        data = {
+            "@context": "https://schema.org",
+            "@type": self.structured_data_type,
+            "name": self.title,
+            "headline": self.title,
+            "description": self.summary,
+            "url": url,
+            "inLanguage": self.locale.language_code,
+            "datePublished": self.first_published_at.isoformat()
+            if self.first_published_at
+            else None,
+            "dateModified": self.last_published_at.isoformat() if self.last_published_at else None,
+        }
+        image = social_image_url(self.teaser_image, request)
+        if image:
+            data["image"] = image
+        return {key: value for key, value in data.items() if value is not None}
+
+    def clean(self):
+        """Chosen records must be in the page's language, or visitors read the other one.
+
+        Wagtail's choosers list every language, so an editor can pick the German
+        record for a French page by mistake; wagtail-localize itself re-points
+        the links when it translates a page.
+        """
+        super().clean()
+        errors = {}
+        for field in self._meta.get_fields():
+            if (
+                field.many_to_one
+                and issubclass(field.related_model, TranslatableMixin)
+                and not issubclass(field.related_model, Page)
+            ):
+                # None, not an error, while a required record is not chosen yet.
+                record = getattr(self, field.name, None)
+                if record is not None and self.locale_id and record.locale_id != self.locale_id:
+                    errors[field.name] = self._wrong_language(record)
+        for relation in self.link_relations:
+            for link in getattr(self, relation).all():
+                for field in link._meta.get_fields():
+                    if field.many_to_one and issubclass(field.related_model, TranslatableMixin):
+                        record = getattr(link, field.name, None)
+                        if (
+                            record is not None
+                            and not isinstance(record, Page)
+                            and self.locale_id
+                            and record.locale_id != self.locale_id
+                        ):
+                            errors.setdefault("__all__", []).append(self._wrong_language(record))
+        if errors:
+            raise ValidationError(errors)
+
+    def _wrong_language(self, record):
+        return _("“%(record)s” is in another language: choose its %(language)s version.") % {
+            "record": record,
+            "language": self.locale.get_display_name(),
+        }
+
+    def live_translation(self):
+        """The page in the other language, if it is published, private or not.
+
+        Whoever shows it must ask ``pagecache.privacy.may_view`` first.
+        """
+        return self.get_translations().live().select_related("locale").specific().first()
+
+    def get_cached_paths(self):
+        """Every URL a frontend cache may hold for this page, routes and renderings included."""
+        return [*super().get_cached_paths(), "bilingual/"]
+
+    @route(r"^bilingual/$", name="bilingual")
+    def bilingual(self, request):
+        """Both language versions side by side, aligned block by block.
+
+        wagtail-localize keeps the ids of StreamField blocks in translations, so
+        each block meets its own translation; other texts are paired by field.
+        A translation the visitor may not open (its privacy settings, or those of a
+        page above it) leaves its column out, and the view says why.
+        """
+        other = self.live_translation()
+        if other is None:
+            raise Http404
+        withheld = None
+        if not may_view(other, request):
+            withheld, other = other.locale, None
+        return self.render(
+            request,
+            template="core/bilingual.html",
+            context_overrides={
+                "other": other,
+                "withheld_language": withheld and language_name(withheld),
+                "rows": bilingual_rows(self, other),
+            },
+        )
+
+    @cached_property
+    def links(self):
+        """The rows of each of ``link_relations``, with their records, read once."""
+        return {
+            name: list(getattr(self, name).select_related(*related))
+            for name, related in self.link_relations.items()
+        }
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["links"] = shown_when_used(lambda: self.links)
+        return context
+
+    def pages_in_language(self, pages):
+        """``pages`` as the visitor's language has them: the live translation, else the page.
+
+        Only public pages: where the version in this language is private, the
+        page as linked stands in, or else its public version in another
+        language; a page with no public version is left out. Every visitor of
+        this page sees the same list (it is part of the article, kept in the
+        fragment cache).
+        """
+        pages = [page for page in pages if page is not None]
+        versions = {}
+        for version in (
+            Page.objects.live()
+            .filter(translation_key__in=[page.translation_key for page in pages])
+            .exclude(under_restriction())
+            .select_related("locale")
+        ):
+            versions.setdefault(version.translation_key, {})[version.locale_id] = version
+        shown = []
+        for page in pages:
+            public = versions.get(page.translation_key, {})
+            if self.locale_id in public:
+                shown.append(public[self.locale_id])
+            elif page.locale_id in public:
+                shown.append(page)
+            elif public:
+                shown.append(next(iter(public.values())))
+        return shown
+
+
+class IndexFilterForm(forms.Form):
+    year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
+    town = forms.ChoiceField(label=_("Town"), required=False)
+
+    def __init__(self, data, *, years, towns):
+        super().__init__(data)
+        self.fields["year"].choices = [("", _("All years"))] + [(y, y) for y in years]
+        self.fields["town"].choices = [("", _("All towns"))] + towns
+
+
+class IndexPage(SingleLineFieldsMixin, RememberedPrivacyMixin, RoutablePageMixin, Page):
+    """A section listing its children of one type, filterable by year and town.
+
+    Subclasses name the child model, the date field that gives the year, the
+    fields that name a town, and their ordering. The listing costs the same
+    number of queries whatever the number of children.
+    """
+
+    intro = RichTextField(_("Introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    per_page = 12
+    child_model = None
+    year_field = None
+    town_fields = ()
+    related_fields = ()
+
+    class Meta:
+        abstract = True
+
+    def children(self):
+        """The live children in this index, with what their teasers need."""
+        return teasers(self.child_model.objects.child_of(self)).select_related(*self.related_fields)
+
+    def order(self, items):
+        return items.order_by(f"-{self.year_field}")
+
+    def year_choices(self, items):
+        years = items.values_list(f"{self.year_field}__year", flat=True).distinct()
+        return sorted({year for year in years if year}, reverse=True)
+
+    def town_choices(self, items):
+        towns = {}
+        for field in self.town_fields:
+            if self._is_relation(field):
+                rows = items.exclude(**{f"{field}__isnull": True}).values_list(
+                    field, f"{field}__name"
+                )
+            else:
+                rows = items.exclude(**{field: ""}).values_list(field, field)
+            towns.update((str(value), label) for value, label in rows.distinct())
+        return sorted(towns.items(), key=lambda choice: choice[1])
+
+    def filter_by_town(self, items, town):
+        lookups = models.Q()
+        for field in self.town_fields:
+            lookups |= models.Q(**{field: town})
+        return items.filter(lookups).distinct()
+
+    def _is_relation(self, field):
+        name = field.split("__")[0]
+        return self.child_model._meta.get_field(name).is_relation
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        items = self.children()
+        form = IndexFilterForm(
+            request.GET or None,
+            years=self.year_choices(items),
+            towns=self.town_choices(items),
+        )
+        if form.is_bound and form.is_valid():
+            if form.cleaned_data["year"]:
+                items = items.filter(**{f"{self.year_field}__year": form.cleaned_data["year"]})
+            if form.cleaned_data["town"]:
+                items = self.filter_by_town(items, form.cleaned_data["town"])
+
+        paginator = Paginator(self.order(items), self.per_page)
+        page_obj = paginator.get_page(request.GET.get("page"))
+        context.update(
+            filter_form=form,
+            items=page_obj,
+            paginator=paginator,
+            filters_applied=form.is_bound and form.is_valid() and any(form.cleaned_data.values()),
+        )
+        return context
+
+    def feed_items(self):
+        return (
+            teasers(self.child_model.objects.child_of(self))
+            .select_related(*self.related_fields)
+            .order_by("-first_published_at")[:FEED_LENGTH]
+        )
+
+    def get_cached_paths(self):
+        return [*super().get_cached_paths(), "feed/"]
+
+    @route(r"^feed/$", name="feed")
+    def feed(self, request):
+        return PageFeed(self, self.feed_items)(request)
+
+    def serve(self, request, *args, **kwargs):
+        """Answer a bad filter with 400 and the form's message, not a broken page."""
+        response = super().serve(request, *args, **kwargs)
+        form = getattr(response, "context_data", {}).get("filter_form")
+        if form is not None and form.is_bound and not form.is_valid():
+            response.status_code = 400
+        return response

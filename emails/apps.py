@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class EmailsConfig(AppConfig):
+    """Any page as e-mail HTML and plain text, for newsletters and for pasting into
+    an agency's newsletter tool. Content pages get it through ``EmailRoutesMixin``.
+    """
+
+    name = "emails"
+    verbose_name = _("Pages in e-mail form")
