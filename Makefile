@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help run serve load faults bench test lint format messages migrate demo install install-dev clean
+.PHONY: help run serve load faults bench test system-deps lint format messages migrate demo install install-dev clean
 
 help: ## Show this list
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-12s %s\n", $$1, $$2}'
@@ -30,9 +30,11 @@ $(DEV_STAMP): requirements.txt requirements-dev.txt | $(PY)
 # No install scripts: vnu-jar's would fetch a Java runtime; the machine's Java runs it.
 NODE_STAMP := node_modules/.installed
 
+# Without npm there is nothing to install; the gates that need these packages skip.
 $(NODE_STAMP): package.json package-lock.json
-	npm ci --ignore-scripts --no-audit --no-fund
-	@touch $@
+	@if command -v npm >/dev/null; then \
+		npm ci --ignore-scripts --no-audit --no-fund && touch $@; \
+	else echo "npm not found: the gates' Node packages are not installed (scripts/system-deps.sh)"; fi
 
 install: $(RUNTIME_STAMP) ## Create .venv and install the runtime requirements
 install-dev: $(DEV_STAMP) $(NODE_STAMP) ## Create .venv and install runtime, test and lint tools
@@ -90,7 +92,15 @@ bench: demo ## Benchmark every page type against a minimal view (wrk); writes be
 	@command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
 	$(PY) bench/bench.py
 
-test: $(DEV_STAMP) $(NODE_STAMP) ## Run the whole suite (SQLite; PostgreSQL when DATABASE_URL is set)
+# The system packages of the suite (gettext, Chromium, Java, Node): scripts/system-deps.sh
+# installs the missing ones through apt when run as root, or names them and the command
+# that installs them. .ci/run runs the same script. `make test` runs it first, then
+# installs the Python and Node packages, in that order.
+system-deps: ## Install the system packages the tests need (apt, as root), or say which are missing
+	@PYTHON=$(PYTHON) scripts/system-deps.sh
+
+test: system-deps ## Run the whole suite (SQLite; PostgreSQL when DATABASE_URL is set)
+	@$(MAKE) --silent --no-print-directory $(DEV_STAMP) $(NODE_STAMP)
 	$(PY) -m pytest
 
 lint: $(DEV_STAMP) ## ruff check, ruff format --check and the import layers (lint-imports)

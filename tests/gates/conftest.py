@@ -7,7 +7,6 @@ serves every page of the run.
 """
 
 import os
-import shutil
 from pathlib import Path
 from unittest import mock
 
@@ -17,6 +16,7 @@ from playwright.sync_api import sync_playwright
 from tests.browser.chromium import launch
 from tests.gates import pages
 from tests.live_server import serve_read_only
+from tests.system_tools import missing, program
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -31,19 +31,20 @@ def pytest_collection_modifyitems(items):
 NODE_MODULES = ROOT / "node_modules"
 
 
+# The apt package of each program the gates run.
+PACKAGES = {"java": "default-jre-headless", "node": "nodejs"}
+
+
 def node_tool(relative):
     """A file of the gates' npm packages; ``make install-dev`` installs them."""
     path = NODE_MODULES / relative
     if not path.exists():
-        pytest.fail(f"{path} is missing: run `make install-dev` (npm ci) first", pytrace=False)
+        missing(f"node_modules/{relative} not found: run `make install-dev` (npm ci)")
     return path
 
 
 def system_tool(name):
-    found = shutil.which(name)
-    if found is None:
-        pytest.fail(f"`{name}` is not installed (.ci/run installs it through apt)", pytrace=False)
-    return found
+    return program(name, PACKAGES[name])
 
 
 @pytest.fixture(scope="package")

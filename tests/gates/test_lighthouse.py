@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.chromium import ARGS, CHROMIUM
+from tests.browser.chromium import ARGS, executable
 from tests.gates.conftest import ROOT, node_tool, system_tool
 from tests.gates.pages import case_id
 
@@ -30,18 +30,20 @@ SCRIPT = Path(__file__).with_name("lighthouse.mjs")
 @pytest.fixture(scope="module")
 def scores(gate_pages, site_url, django_db_blocker):
     """Each page's score per category (0-100) and the audits that cost points."""
+    node = system_tool("node")
+    chromium = executable()
     node_tool("lighthouse/package.json")
     urls = {f"{site_url}{gate_pages[case].path}": case for case in PAGES}
     # A module's fixture runs before its first test opens the database to the server.
     with django_db_blocker.unblock():
         run = subprocess.run(
-            [system_tool("node"), str(SCRIPT), *urls],
+            [node, str(SCRIPT), *urls],
             capture_output=True,
             text=True,
             timeout=300,
             check=False,
             cwd=ROOT,
-            env={**os.environ, "CHROME_PATH": CHROMIUM, "CHROME_FLAGS": " ".join(ARGS)},
+            env={**os.environ, "CHROME_PATH": chromium, "CHROME_FLAGS": " ".join(ARGS)},
         )
     assert run.returncode == 0, f"Lighthouse failed:\n{run.stderr[-3000:]}"
     report = json.loads(run.stdout)
