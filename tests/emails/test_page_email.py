@@ -1,6 +1,7 @@
 """Every content page in e-mail form: ``email/`` and ``email.txt``, in the page's language."""
 
 import re
+from html import unescape
 
 import pytest
 from django.core.files.base import ContentFile
@@ -20,7 +21,7 @@ from core.blocks import (
 from emails.rendering import EMAIL_SIZE_LIMIT, page_email
 from emails.text import html_to_text
 from exhibitions.blocks import PhaseStreamBlock, WorksStreamBlock
-from exhibitions.models import ExhibitionPage
+from exhibitions.models import ArtistExchangePage, ExhibitionPage
 from partnership.models import DelegationReportPage, WorkshopPage
 from tests.emails.mail_html import (
     CONTENT_MODELS,
@@ -349,3 +350,38 @@ def test_a_french_mail_has_no_german_text_from_shared_images(client, demo, model
         mail = MailHTML(get_email(client, french, fmt).content.decode())
         assert german.title not in " ".join(image["alt"] for image in mail.tags("img"))
         assert mail.tags("img")[0]["alt"] == ""
+
+
+def mail_text(html):
+    """The text a mail client shows of the HTML's body: tags and comments dropped."""
+    body = re.sub(r"<!--.*?-->", "", html.split("<body", 1)[1], flags=re.S)
+    return " ".join(unescape(re.sub(r"<[^>]+>", "", body)).split())
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_town_named_with_parentheses_is_not_wrapped_in_more(client, demo, language):
+    """In HTML and text: "Verein, Naumburg (Saale)", never "Verein (Naumburg (Saale))"."""
+    report = DelegationReportPage.objects.live().get(
+        locale=locale(demo, language), start_date__year=2025
+    )
+    exchange = demo_page(ArtistExchangePage, locale(demo, language))
+    listed = {
+        report: [
+            (link.association.name, link.association.website, link.association.town_name)
+            for link in report.participants.all()
+        ],
+        exchange: [
+            (link.artist.name, "", link.artist.city.name) for link in exchange.artists.all()
+        ],
+    }
+    assert "Naumburg (Saale)" in {town for rows in listed.values() for *_named, town in rows}
+    for page, rows in listed.items():
+        html = mail_text(get_email(client, page, "full").content.decode())
+        text = " ".join(
+            get_email(client, page, "full", suffix="email.txt").content.decode().split()
+        )
+        assert "(Naumburg (Saale))" not in html
+        assert "(Naumburg (Saale))" not in text
+        for name, website, town in rows:
+            assert f"{name}, {town}" in html
+            assert f"{name}{f' [{website}]' if website else ''}, {town}" in text

@@ -2,6 +2,7 @@
 
 import re
 
+import lxml.html
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
@@ -396,3 +397,66 @@ def test_an_item_must_be_a_content_page(pages, demo):
     with pytest.raises(ValidationError):
         item.clean()
     NewsletterIssueItem(page=pages.report, format="teaser").clean()
+
+
+# DejaVu Sans Bold, the widest of the mail's fallback fonts, sets "Auf der
+# Website weiterlesen" at 0.59 em a character: a safe estimate of a label's width.
+EM_PER_CHARACTER = 0.6
+MAIL_WIDTH = 600
+
+
+def pixels(style, name):
+    """The pixel values of a property of an inline style: ``[16.0]``, ``[10.0, 20.0]``."""
+    found = re.search(rf"(?:^|;)\s*{name}\s*:([^;]+)", style)
+    return [float(value.removesuffix("px")) for value in found[1].split()]
+
+
+def left_and_right(values):
+    """The horizontal sides of a padding shorthand of one to four values."""
+    right = values[1] if len(values) > 1 else values[0]
+    left = values[3] if len(values) == 4 else right
+    return left, right
+
+
+def email_buttons(html):
+    """Each button of a mail: its label, its styles, and the width it has inside its column."""
+    buttons = []
+    for link in lxml.html.document_fromstring(html).xpath("//td[@bgcolor]/a"):
+        table = link.xpath("ancestor::table[1]")[0]
+        around = left_and_right(pixels(table.getparent().get("style"), "padding"))
+        column = link.xpath("ancestor::div[contains(@class, 'mj-column-per-')][1]")[0]
+        share = int(re.search(r"mj-column-per-(\d+)", column.get("class"))[1])
+        buttons.append(
+            {
+                "label": " ".join(link.text_content().split()),
+                "styles": (link.getparent().get("style"), link.get("style")),
+                "table": table,
+                "room": MAIL_WIDTH * share / 100 - sum(around),
+            }
+        )
+    return buttons
+
+
+@pytest.mark.parametrize("language", ["de", "fr"])
+def test_buttons_are_as_wide_as_their_label_in_both_languages(client, demo, language):
+    """A German button beside a French one: each fits its label, neither fills its column."""
+    issue = NewsletterIssuePage.objects.get(
+        translation_key=demo_key("page:newsletter-bilingual"), locale__language_code=language
+    )
+    buttons = email_buttons(get(client, issue, "email/"))
+    labels = {button["label"] for button in buttons}
+    assert {
+        "Auf der Website weiterlesen",
+        "Lire sur le site",
+        "Weiterlesen",
+        "Lire la suite",
+    } <= labels
+    # One look for every button, whatever its language.
+    assert len({button["styles"] for button in buttons}) == 1
+    for button in buttons:
+        table = button["table"]
+        assert "width" not in table.attrib and "width" not in table.get("style", "")
+        _cell_style, link_style = button["styles"]
+        padding = left_and_right(pixels(link_style, "padding"))
+        label = len(button["label"]) * EM_PER_CHARACTER * pixels(link_style, "font-size")[0]
+        assert label + sum(padding) <= button["room"], button["label"]

@@ -1,5 +1,8 @@
 """Every page type and section index renders in both languages with its key facts."""
 
+import re
+from html import unescape
+
 import pytest
 from django.utils import timezone
 from django.utils.html import escape
@@ -24,6 +27,11 @@ def get(client, page):
     response = client.get(page.url)
     assert response.status_code == 200, page.url
     return response.text
+
+
+def shown(html):
+    """The text of inline markup as a visitor reads it: tags dropped, entities decoded."""
+    return " ".join(unescape(re.sub(r"<[^>]+>", "", html)).split())
 
 
 def both(model, demo, **filters):
@@ -152,3 +160,24 @@ def test_home_page_shows_latest_items_and_partner_cities(client, demo):
     assert escape(upcoming.get_translation(demo.de).title) in de
     assert "Die Partnerstädte" in de and "Les villes jumelées" in fr
     assert "Partnerstadt seit 2019" in de and "jumelée depuis 2019" in fr
+
+
+@pytest.mark.parametrize("language", ["de", "fr"])
+def test_a_town_named_with_parentheses_is_not_wrapped_in_more(client, demo, language):
+    """A list reads "Verein, Naumburg (Saale)", never "Verein (Naumburg (Saale))"."""
+    locale = getattr(demo, language)
+    report = DelegationReportPage.objects.live().get(locale=locale, start_date__year=2025)
+    exchange = ArtistExchangePage.objects.live().filter(locale=locale).first()
+    listed = {
+        report: [
+            (link.association.name, link.association.town_name)
+            for link in report.participants.all()
+        ],
+        exchange: [(link.artist.name, link.artist.city.name) for link in exchange.artists.all()],
+    }
+    assert "Naumburg (Saale)" in {town for rows in listed.values() for _name, town in rows}
+    for page, rows in listed.items():
+        text = shown(get(client, page))
+        assert "(Naumburg (Saale))" not in text
+        for name, town in rows:
+            assert f"{name}, {town}" in text

@@ -11,10 +11,12 @@ import datetime
 import html
 import io
 import re
+from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.contrib.auth.models import Permission
+from django.contrib.staticfiles import finders
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -485,6 +487,40 @@ def test_superusers_see_every_language_on_the_dashboard(demo, login):
     admin = text_of(login("admin").get(reverse("wagtailadmin_home")))
     assert "1 Seite braucht eine Fassung auf Französisch" in admin
     assert "Alles ist auf Deutsch übersetzt und aktuell." in admin
+
+
+def css_rule(css, selector):
+    """The declarations of one rule of a minified stylesheet."""
+    found = re.search(rf"(?:^|}})\s*{re.escape(selector)}\s*{{([^}}]*)}}", css)
+    assert found, selector
+    return dict(part.split(":", 1) for part in found[1].split(";") if part)
+
+
+def test_dashboard_panel_text_is_as_far_from_the_border_as_in_wagtails_panels(demo, login):
+    """The text sits in Wagtail's own spacing classes, as far in as the rows of its panels."""
+    dashboard = login("naumburg").get(reverse("wagtailadmin_home")).text
+    panel = re.search(
+        r'<div id="translation-status-content" class="w-panel__content">\s*'
+        r'<div class="([^"]+)">(.*?)</div>\s*</div>\s*</section>',
+        dashboard,
+        flags=re.S,
+    )
+    assert panel, "all of the panel's text is in one box"
+    assert "Alles ist auf Deutsch übersetzt und aktuell." in " ".join(panel[2].split())
+    last = re.findall(r'<p class="([^"]+)">', panel[2])[-1]
+    # Wagtail builds its stylesheet with only the classes it uses itself: these must be there.
+    css = Path(finders.find("wagtailadmin/css/core.css")).read_text()
+    rows = css_rule(css, ".listing--dashboard td:first-child,.listing--dashboard th:first-child")
+    sides = {}
+    for name in panel[1].split():
+        sides.update(css_rule(css, f".{name}"))
+    assert sides["padding-inline-start"] == rows["padding-inline-start"]
+    assert sides["padding-inline-end"] == rows["padding-inline-start"]
+    below = {}
+    for name in last.split():
+        below.update(css_rule(css, f".{name}"))
+    header = css_rule(css, ".w-panel--dashboard .w-panel__header")
+    assert below["margin-bottom"] == header["padding"]
 
 
 # A fixed number of queries -------------------------------------------------------
