@@ -19,7 +19,7 @@ from wagtail.search import index
 
 from core.blocks import BodyStreamBlock
 from core.feeds import PageFeed
-from emails.routes import EmailRoutesMixin
+from emails.routes import PageEmailMixin
 from embeds.routes import EmbedRoutesMixin
 from pagecache.privacy import may_view, under_restriction
 from pagecache.routing import RememberedPrivacyMixin
@@ -89,7 +89,7 @@ def bilingual_rows(page, other):
 class ContentPage(
     SingleLineFieldsMixin,
     RememberedPrivacyMixin,
-    EmailRoutesMixin,
+    PageEmailMixin,
     EmbedRoutesMixin,
     RoutablePageMixin,
     Page,
