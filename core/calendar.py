@@ -12,7 +12,7 @@ from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.http import HttpResponse
 from django.utils import timezone
 from icalendar import Calendar, Event, vText
-from wagtail.contrib.routable_page.models import route
+from wagtail.contrib.routable_page.models import path
 
 from safetext.single_line import single_line
 
@@ -66,7 +66,7 @@ class CalendarEventMixin:
     def get_cached_paths(self):
         return [*super().get_cached_paths(), "event.ics"]
 
-    @route(r"^event\.ics/$", name="event_ics")
+    @path("event.ics/", name="event_ics")
     def event_ics(self, request):
         return calendar_response(self.title, self.calendar_events(request), f"{self.slug}.ics")
 
@@ -114,7 +114,7 @@ class CalendarIndexMixin:
     def get_cached_paths(self):
         return [*super().get_cached_paths(), "calendar.ics"]
 
-    @route(r"^calendar\.ics/$", name="calendar_ics")
+    @path("calendar.ics/", name="calendar_ics")
     def calendar_ics(self, request):
         events = []
         for page in self.upcoming_events():

@@ -11,7 +11,7 @@ from django.http import Http404
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, route
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Page, TranslatableMixin
@@ -212,7 +212,7 @@ class ContentPage(
         """Every URL a frontend cache may hold for this page, routes and renderings included."""
         return [*super().get_cached_paths(), "bilingual/"]
 
-    @route(r"^bilingual/$", name="bilingual")
+    @path("bilingual/", name="bilingual")
     def bilingual(self, request):
         """Both language versions side by side, aligned block by block.
 
