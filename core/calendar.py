@@ -1,4 +1,4 @@
-"""iCalendar files for workshops and exhibitions, and calendar feeds for their sections.
+"""iCalendar files for workshops and exhibitions; their sections' calendar feeds and listings.
 
 Times are written in UTC, so every calendar shows them in its own time zone.
 Names, summaries and places are written on one line: icalendar refuses a line
@@ -6,11 +6,13 @@ break in ``X-WR-CALNAME``, and a calendar shows the others as one line anyway.
 """
 
 import datetime
+from typing import NamedTuple
 
+from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.http import HttpResponse
 from django.utils import timezone
 from icalendar import Calendar, Event, vText
-from wagtail.contrib.routable_page.models import route
+from wagtail.contrib.routable_page.models import path
 
 from safetext.single_line import single_line
 
@@ -64,18 +66,55 @@ class CalendarEventMixin:
     def get_cached_paths(self):
         return [*super().get_cached_paths(), "event.ics"]
 
-    @route(r"^event\.ics/$", name="event_ics")
+    @path("event.ics/", name="event_ics")
     def event_ics(self, request):
         return calendar_response(self.title, self.calendar_events(request), f"{self.slug}.ics")
 
 
+class Phase(NamedTuple):
+    """One group of a section's listing: the events ``when`` selects, in the order of ``by``."""
+
+    when: Q
+    by: str
+    descending: bool = False
+
+
 class CalendarIndexMixin:
-    """``calendar.ics`` on a section: its upcoming events, for calendar subscriptions."""
+    """A section of events: its listing phase by phase, and ``calendar.ics`` of what is to come.
+
+    ``phases()`` gives the listing's groups in the order it shows them; each
+    event belongs to exactly one, and the last one is the past, which the
+    calendar leaves out. Events start at ``year_field``.
+    """
+
+    def phases(self):
+        raise NotImplementedError
+
+    def order(self, items):
+        """Phase by phase; within each, by its own field (a key that is empty outside it)."""
+        phases = self.phases()
+        keys = {
+            f"phase_{rank}_key": Case(When(phase.when, then=F(phase.by)))
+            for rank, phase in enumerate(phases)
+        }
+        ordering = [
+            F(key).desc(nulls_last=True) if phase.descending else F(key).asc(nulls_last=True)
+            for key, phase in zip(keys, phases, strict=True)
+        ]
+        rank = Case(
+            *(When(phase.when, then=Value(rank)) for rank, phase in enumerate(phases)),
+            output_field=IntegerField(),
+        )
+        return items.annotate(phase_rank=rank, **keys).order_by("phase_rank", *ordering)
+
+    def upcoming_events(self):
+        """Every event that is not past, soonest first."""
+        return self.children().exclude(self.phases()[-1].when).order_by(self.year_field)
 
     def get_cached_paths(self):
         return [*super().get_cached_paths(), "calendar.ics"]
 
-    @route(r"^calendar\.ics/$", name="calendar_ics")
+    @path("calendar.ics/", name="calendar_ics")
     def calendar_ics(self, request):
         events = []
         for page in self.upcoming_events():

@@ -10,6 +10,7 @@ import re
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Enclosure, Rss201rev2Feed
 from django.utils.html import escape
+from wagtail.contrib.routable_page.models import path
 from wagtail.images import get_image_model
 
 from safetext.single_line import single_line
@@ -97,3 +98,18 @@ class PageFeed(Feed):
                 "image/jpeg",
             )
         ]
+
+
+class FeedRoutesMixin:
+    """``feed/`` on a page that defines ``feed_items()``: its newest pages as RSS."""
+
+    def feed_description(self):
+        """What the feed says of itself; empty, it is the page's search description or title."""
+        return ""
+
+    def get_cached_paths(self):
+        return [*super().get_cached_paths(), "feed/"]
+
+    @path("feed/", name="feed")
+    def feed(self, request):
+        return PageFeed(self, self.feed_items, description=self.feed_description())(request)

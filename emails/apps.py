@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 class EmailsConfig(AppConfig):
     """Any page as e-mail HTML and plain text, for newsletters and for pasting into
-    an agency's newsletter tool. Content pages get it through ``EmailRoutesMixin``.
+    an agency's newsletter tool. Content pages get it through ``PageEmailMixin``.
     """
 
     name = "emails"

@@ -8,7 +8,8 @@ the ``<mj-style inline="inline">`` rules itself; css-inline is used where
 mrml does not reach: the rich text editors write (see ``emails.richtext``).
 
 Other modules build on this contract: ``render_email`` for any MJML
-template, ``page_email`` for one page, the item templates
+template, ``assemble_email`` for a whole e-mail (HTML, text, subject and
+preheader), ``page_email`` for one page, the item templates
 ``emails/items/{teaser,full}.mjml`` (rendered with the
 ``{% email_item %}`` tag of ``email_tags``) and ``html_to_text``.
 """
@@ -32,6 +33,7 @@ __all__ = [
     "EmailParts",
     "absolute_url",
     "absolute_urls",
+    "assemble_email",
     "email_base_url",
     "html_to_text",
     "page_email",
@@ -199,9 +201,39 @@ def page_url(page, request=None, base_url=None):
     return urljoin(base_url, page.get_url(request) or "")
 
 
-def preheader(page):
-    """The line mail clients show after the subject: the page's summary, shortened."""
-    return Truncator(" ".join((page.summary or "").split())).chars(PREHEADER_LENGTH)
+def preheader_text(text):
+    """The line mail clients show after the subject: ``text`` on one line, shortened."""
+    return Truncator(" ".join((text or "").split())).chars(PREHEADER_LENGTH)
+
+
+def assemble_email(
+    template_name, context, *, page, lang, subject, preheader, request=None, finish_html=None
+):
+    """An e-mail from an MJML template, in ``lang``: its HTML, text, subject and preheader.
+
+    Every e-mail of the site is put together here. The template gets
+    ``context`` with ``page``, ``lang``, ``subject``, ``preheader`` (cut from
+    the text given, see ``preheader_text``) and ``page_url``, the address of
+    ``page`` on the site. ``finish_html``, if given, has the last word on the
+    HTML, before the text is made from it.
+    """
+    base_url = email_base_url(page, request)
+    with translation.override(lang):
+        context = {
+            **context,
+            "page": page,
+            "lang": lang,
+            "subject": subject,
+            "preheader": preheader_text(preheader),
+            "page_url": page_url(page, request, base_url),
+        }
+        html = render_email(template_name, context, request=request, base_url=base_url)
+        if finish_html is not None:
+            html = finish_html(html)
+        text = html_to_text(html)
+    return EmailParts(
+        html=html, text=text, subject=subject, preheader=context["preheader"], lang=lang
+    )
 
 
 def page_email(page, request=None, *, fmt="teaser"):
@@ -213,24 +245,12 @@ def page_email(page, request=None, *, fmt="teaser"):
     """
     if fmt not in FORMATS:
         raise ValueError(f"Unknown e-mail format {fmt!r}; expected one of {FORMATS}.")
-    lang = page.locale.language_code
-    base_url = email_base_url(page, request)
-    with translation.override(lang):
-        context = {
-            "page": page,
-            "item": page,
-            "fmt": fmt,
-            "lang": lang,
-            "subject": page.title,
-            "preheader": preheader(page),
-            "page_url": page_url(page, request, base_url),
-        }
-        html = render_email(PAGE_TEMPLATE, context, request=request, base_url=base_url)
-        text = html_to_text(html)
-    return EmailParts(
-        html=html,
-        text=text,
-        subject=context["subject"],
-        preheader=context["preheader"],
-        lang=lang,
+    return assemble_email(
+        PAGE_TEMPLATE,
+        {"item": page, "fmt": fmt},
+        page=page,
+        lang=page.locale.language_code,
+        subject=page.title,
+        preheader=page.summary,
+        request=request,
     )

@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404
 from wagtail.models import Page
 
 from emails.rendering import FORMATS, page_email
-from emails.routes import EmailRoutesMixin
+from emails.routes import PageEmailMixin
 
 
 def email_message(email):
@@ -35,7 +35,7 @@ def page_email_download(request, page_id, fmt, extension):
     if not page.permissions_for_user(request.user).can_edit():
         raise PermissionDenied
     page = page.get_latest_revision_as_object()
-    if not isinstance(page, EmailRoutesMixin):
+    if not isinstance(page, PageEmailMixin):
         raise Http404
     email = page_email(page, request, fmt=fmt)
     if extension == "eml":

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets import Button
 
-from emails.routes import EmailRoutesMixin
+from emails.routes import PageEmailMixin
 from emails.views import page_email_download
 
 LISTING_BUTTONS = [
@@ -32,7 +32,7 @@ def register_page_email_urls():
 
 @hooks.register("register_page_listing_more_buttons")
 def page_email_buttons(page, user, view_name=None, next_url=None):
-    if not issubclass(page.specific_class, EmailRoutesMixin):
+    if not issubclass(page.specific_class, PageEmailMixin):
         return
     if not page.permissions_for_user(user).can_edit():
         return

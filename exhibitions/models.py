@@ -19,6 +19,7 @@ from wagtail_localize.fields import SynchronizedField
 from core.calendar import (
     CalendarEventMixin,
     CalendarIndexMixin,
+    Phase,
     base_event,
     event_location,
 )
@@ -382,32 +383,15 @@ class ExhibitionIndexPage(CalendarIndexMixin, IndexPage):
         verbose_name = _("Exhibition index")
         verbose_name_plural = _("Exhibition indexes")
 
-    def upcoming_events(self):
-        return self.children().filter(closing_date__gte=timezone.localdate()).order_by("opening")
-
-    def order(self, items):
+    def phases(self):
         # The same rule as ExhibitionPage.phase: whole local days.
         today = timezone.localdate()
-        return items.annotate(
-            phase_rank=Case(
-                When(closing_date__lt=today, then=Value(2)),
-                When(opening__date__gt=today, then=Value(1)),
-                default=Value(0),
-                output_field=IntegerField(),
-            ),
-            current_closing=Case(
-                When(Q(closing_date__gte=today, opening__date__lte=today), then=F("closing_date"))
-            ),
-            upcoming_opening=Case(
-                When(Q(closing_date__gte=today, opening__date__gt=today), then=F("opening"))
-            ),
-            past_opening=Case(When(closing_date__lt=today, then=F("opening"))),
-        ).order_by(
-            "phase_rank",
-            F("current_closing").asc(nulls_last=True),
-            F("upcoming_opening").asc(nulls_last=True),
-            F("past_opening").desc(nulls_last=True),
-        )
+        return [
+            # On now, closing soonest first; coming up, opening soonest first; past, latest first.
+            Phase(Q(closing_date__gte=today, opening__date__lte=today), "closing_date"),
+            Phase(Q(closing_date__gte=today, opening__date__gt=today), "opening"),
+            Phase(Q(closing_date__lt=today), "opening", descending=True),
+        ]
 
 
 class ArtistExchangeIndexPage(IndexPage):

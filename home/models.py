@@ -9,7 +9,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.mail import send_mail
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
-from wagtail.contrib.routable_page.models import RoutablePageMixin, route
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, TranslatableMixin
@@ -19,7 +19,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from accounts.client_ip import client_ip
 from core.blocks import BodyStreamBlock
-from core.feeds import PageFeed
+from core.feeds import FeedRoutesMixin
 from core.models.pages import FEED_LENGTH, teasers
 from exhibitions.models import ArtistExchangePage, ExhibitionPage
 from pagecache.routing import RememberedPrivacyMixin, RememberedRoutesMixin
@@ -38,7 +38,12 @@ COAT_OF_ARMS_RENDITIONS = [f"format-{f}|max-120x120" for f in ("avif", "webp", "
 
 
 class HomePage(
-    SingleLineFieldsMixin, RememberedRoutesMixin, RememberedPrivacyMixin, RoutablePageMixin, Page
+    SingleLineFieldsMixin,
+    RememberedRoutesMixin,
+    RememberedPrivacyMixin,
+    FeedRoutesMixin,
+    RoutablePageMixin,
+    Page,
 ):
     """The start page of one language's tree.
 
@@ -115,12 +120,8 @@ class HomePage(
         pages.sort(key=lambda page: page.first_published_at, reverse=True)
         return pages[:FEED_LENGTH]
 
-    def get_cached_paths(self):
-        return [*super().get_cached_paths(), "feed/"]
-
-    @route(r"^feed/$", name="feed")
-    def feed(self, request):
-        return PageFeed(self, self.feed_items, description=self.hero_text)(request)
+    def feed_description(self):
+        return self.hero_text
 
     def get_context(self, request, *args, **kwargs):
         """The latest of every section in this home page's language."""

@@ -16,23 +16,15 @@ from dataclasses import dataclass, field
 from html import unescape
 
 from django.conf import settings
-from django.utils import translation
 from django.utils.functional import Promise
 from django.utils.html import strip_tags
-from django.utils.text import Truncator
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Page
 
 from core.models.pages import bilingual_rows
-from emails.rendering import (
-    EmailParts,
-    email_base_url,
-    html_to_text,
-    page_url,
-    render_email,
-)
+from emails.rendering import assemble_email
 
 # "in German" reads better in a notice than the language's bare name, and each
 # language places the phrase where its grammar wants it.
@@ -305,7 +297,6 @@ def compose(issue):
 
 
 ISSUE_TEMPLATE = "newsletter/issue.mjml"
-PREHEADER_LENGTH = 140
 # mrml has no mj-html-attributes: language blocks carry a class, and get their lang here.
 LANGUAGE_CLASS = re.compile(r'class="([^"]*\bemail-lang-([a-z]{2,3})\b[^"]*)"')
 
@@ -315,34 +306,26 @@ def _lang_attributes(html):
 
 
 def _preheader(composition):
-    """What mail clients show after the subject: the intro, else the first item's summary."""
+    """What mail clients show after the subject: the intro, else the first item's summary.
+
+    The whole text: ``assemble_email`` shortens it as it does every preheader.
+    """
     intro = unescape(strip_tags(composition.header.page.intro or ""))
     if not intro.strip() and composition.items:
         intro = composition.items[0].versions[0].page.summary or ""
-    return Truncator(" ".join(intro.split())).chars(PREHEADER_LENGTH)
+    return intro
 
 
 def issue_email(issue, request=None):
     """The issue as an e-mail: HTML through the pipeline every mail of the site uses, and text."""
     composition = compose(issue)
-    base_url = email_base_url(issue, request)
-    with translation.override(composition.language):
-        context = {
-            "issue": composition,
-            "page": issue,
-            "lang": composition.language,
-            "subject": composition.subject,
-            "preheader": _preheader(composition),
-            "page_url": page_url(issue, request, base_url),
-        }
-        html = _lang_attributes(
-            render_email(ISSUE_TEMPLATE, context, request=request, base_url=base_url)
-        )
-        text = html_to_text(html)
-    return EmailParts(
-        html=html,
-        text=text,
-        subject=context["subject"],
-        preheader=context["preheader"],
+    return assemble_email(
+        ISSUE_TEMPLATE,
+        {"issue": composition},
+        page=issue,
         lang=composition.language,
+        subject=composition.subject,
+        preheader=_preheader(composition),
+        request=request,
+        finish_html=_lang_attributes,
     )

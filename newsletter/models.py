@@ -9,13 +9,11 @@ same in every version, so they are synchronised.
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
-from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, PageChooserPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -23,6 +21,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from core.models.pages import ContentPage
 from emails.email_policy import email_html_response
+from emails.routes import EmailRoutesMixin
 from newsletter.issue_panels import IssueNoticesPanel
 from pagecache.routing import RememberedPrivacyMixin
 from safetext.single_line import SingleLineFieldsMixin
@@ -76,7 +75,7 @@ class NewsletterIndexPage(SingleLineFieldsMixin, RememberedPrivacyMixin, Page):
         return context
 
 
-class NewsletterIssuePage(SingleLineFieldsMixin, RememberedPrivacyMixin, RoutablePageMixin, Page):
+class NewsletterIssuePage(SingleLineFieldsMixin, RememberedPrivacyMixin, EmailRoutesMixin, Page):
     """One issue of the newsletter, as an e-mail (HTML and text) and as a web page."""
 
     issue_date = models.DateField(_("Issue date"), default=timezone.localdate)
@@ -141,20 +140,11 @@ class NewsletterIssuePage(SingleLineFieldsMixin, RememberedPrivacyMixin, Routabl
         context["issue"] = self.compose()
         return context
 
-    def render_email(self, request=None):
+    def render_email(self, request=None, fmt=None):
+        """The issue as its one e-mail, served by ``email/`` and ``email.txt`` too."""
         from newsletter.issue import issue_email
 
         return issue_email(self, request)
-
-    @path("email/", name="email")
-    def email_html(self, request):
-        return email_html_response(self.render_email(request).html)
-
-    @path("email.txt/", name="email_text")
-    def email_text(self, request):
-        return HttpResponse(
-            self.render_email(request).text, content_type="text/plain; charset=utf-8"
-        )
 
     def serve_preview(self, request, mode_name):
         if mode_name == "email":

@@ -11,15 +11,15 @@ from django.http import Http404
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, route
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 
 from core.blocks import BodyStreamBlock
-from core.feeds import PageFeed
-from emails.routes import EmailRoutesMixin
+from core.feeds import FeedRoutesMixin
+from emails.routes import PageEmailMixin
 from embeds.routes import EmbedRoutesMixin
 from pagecache.privacy import may_view, under_restriction
 from pagecache.routing import RememberedPrivacyMixin
@@ -89,7 +89,7 @@ def bilingual_rows(page, other):
 class ContentPage(
     SingleLineFieldsMixin,
     RememberedPrivacyMixin,
-    EmailRoutesMixin,
+    PageEmailMixin,
     EmbedRoutesMixin,
     RoutablePageMixin,
     Page,
@@ -212,7 +212,7 @@ class ContentPage(
         """Every URL a frontend cache may hold for this page, routes and renderings included."""
         return [*super().get_cached_paths(), "bilingual/"]
 
-    @route(r"^bilingual/$", name="bilingual")
+    @path("bilingual/", name="bilingual")
     def bilingual(self, request):
         """Both language versions side by side, aligned block by block.
 
@@ -290,7 +290,9 @@ class IndexFilterForm(forms.Form):
         self.fields["town"].choices = [("", _("All towns"))] + towns
 
 
-class IndexPage(SingleLineFieldsMixin, RememberedPrivacyMixin, RoutablePageMixin, Page):
+class IndexPage(
+    SingleLineFieldsMixin, RememberedPrivacyMixin, FeedRoutesMixin, RoutablePageMixin, Page
+):
     """A section listing its children of one type, filterable by year and town.
 
     Subclasses name the child model, the date field that gives the year, the
@@ -375,13 +377,6 @@ class IndexPage(SingleLineFieldsMixin, RememberedPrivacyMixin, RoutablePageMixin
             .select_related(*self.related_fields)
             .order_by("-first_published_at")[:FEED_LENGTH]
         )
-
-    def get_cached_paths(self):
-        return [*super().get_cached_paths(), "feed/"]
-
-    @route(r"^feed/$", name="feed")
-    def feed(self, request):
-        return PageFeed(self, self.feed_items)(request)
 
     def serve(self, request, *args, **kwargs):
         """Answer a bad filter with 400 and the form's message, not a broken page."""

@@ -2,7 +2,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Case, F, IntegerField, Value, When
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -20,6 +20,7 @@ from core.blocks import AgendaStreamBlock, DocumentStreamBlock
 from core.calendar import (
     CalendarEventMixin,
     CalendarIndexMixin,
+    Phase,
     base_event,
     event_location,
 )
@@ -232,18 +233,9 @@ class WorkshopIndexPage(CalendarIndexMixin, IndexPage):
         verbose_name = _("Workshop index")
         verbose_name_plural = _("Workshop indexes")
 
-    def upcoming_events(self):
-        return self.children().filter(end__gte=timezone.now()).order_by("start")
-
-    def order(self, items):
+    def phases(self):
         now = timezone.now()
-        past = When(end__lt=now, then=Value(1))
-        return items.annotate(
-            phase=Case(past, default=Value(0), output_field=IntegerField()),
-            upcoming_start=Case(When(end__gte=now, then=F("start"))),
-            past_start=Case(When(end__lt=now, then=F("start"))),
-        ).order_by(
-            "phase",
-            F("upcoming_start").asc(nulls_last=True),
-            F("past_start").desc(nulls_last=True),
-        )
+        return [
+            Phase(Q(end__gte=now), "start"),
+            Phase(Q(end__lt=now), "start", descending=True),
+        ]
