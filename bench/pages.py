@@ -19,12 +19,31 @@ sys.path.insert(0, str(ROOT))
 LANGUAGES = ("de", "fr")
 SEARCH_WORD = "Naumburg"
 # (label, app, model prefix): the section index is <prefix>IndexPage, its pages <prefix>Page.
-SECTIONS = [
-    ("delegation report", "partnership", "DelegationReport"),
-    ("workshop", "partnership", "Workshop"),
-    ("exhibition", "exhibitions", "Exhibition"),
-    ("artist exchange", "exhibitions", "ArtistExchange"),
-]
+SECTIONS = ["delegation report", "workshop", "exhibition", "artist exchange"]
+
+
+def section_models():
+    """Each section's label with its index and detail page models (after django.setup())."""
+    from exhibitions.models import (
+        ArtistExchangeIndexPage,
+        ArtistExchangePage,
+        ExhibitionIndexPage,
+        ExhibitionPage,
+    )
+    from partnership.models import (
+        DelegationReportIndexPage,
+        DelegationReportPage,
+        WorkshopIndexPage,
+        WorkshopPage,
+    )
+
+    models = [
+        (DelegationReportIndexPage, DelegationReportPage),
+        (WorkshopIndexPage, WorkshopPage),
+        (ExhibitionIndexPage, ExhibitionPage),
+        (ArtistExchangeIndexPage, ArtistExchangePage),
+    ]
+    return [(label, *pair) for label, pair in zip(SECTIONS, models, strict=True)]
 
 
 def first_live(model, locale):
@@ -32,7 +51,6 @@ def first_live(model, locale):
 
 
 def targets(base_url):
-    from django.apps import apps
     from wagtail.models import Locale
 
     from home.models import HomePage
@@ -50,9 +68,9 @@ def targets(base_url):
         home = first_live(HomePage, locale)
         add("home", "home", language, home.url)
         email_page = None
-        for label, app, prefix in SECTIONS:
-            index = first_live(apps.get_model(app, f"{prefix}IndexPage"), locale)
-            detail = first_live(apps.get_model(app, f"{prefix}Page"), locale)
+        for label, index_model, page_model in section_models():
+            index = first_live(index_model, locale)
+            detail = first_live(page_model, locale)
             if index is None or detail is None:
                 raise SystemExit(f"The demo has no live {label} in {language}; run make demo.")
             add("index", f"{label} index", language, index.url)

@@ -22,14 +22,10 @@ import time
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
+from pages import section_models
+
 ROOT = Path(__file__).resolve().parent.parent
 SCALE_DATABASE = "twinsite_bench_scale"
-SECTIONS = [
-    ("delegation report", "partnership", "DelegationReport"),
-    ("workshop", "partnership", "Workshop"),
-    ("exhibition", "exhibitions", "Exhibition"),
-    ("artist exchange", "exhibitions", "ArtistExchange"),
-]
 # Child rows an index's filter reads, copied with each new page.
 CHILD_ROWS = {"ArtistExchange": ("towns", "city_id")}
 
@@ -171,7 +167,6 @@ def measure_scale():
     import django
 
     django.setup()
-    from django.apps import apps
     from django.test import Client
     from wagtail.models import Locale
 
@@ -184,9 +179,9 @@ def measure_scale():
     client = Client(HTTP_HOST="localhost")
     results = []
     prepared = []
-    for label, app, prefix in SECTIONS:
-        index = apps.get_model(app, f"{prefix}IndexPage").objects.live().get(locale=german)
-        model = apps.get_model(app, f"{prefix}Page")
+    for label, index_model, model in section_models():
+        index = index_model.objects.live().get(locale=german)
+        prefix = model.__name__.removesuffix("Page")
         children = list(model.objects.child_of(index).order_by("path"))
         template = children[0]
         for child in children:  # the copy only; start from an empty index
