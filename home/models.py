@@ -88,6 +88,7 @@ class HomePage(
         "exhibitions.ExhibitionIndexPage",
         "exhibitions.ArtistExchangeIndexPage",
         "newsletter.NewsletterIndexPage",
+        "subscribers.SubscribePage",
     ]
 
     class Meta:

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "exhibitions",
     "partnership",
     "core",
+    "subscribers",
     "emails",
     "embeds",
     "pagecache",
@@ -365,6 +366,8 @@ TASKS = {
 
 # Newsletter subscriptions (subscribers/): a confirmation link is valid this many days.
 SUBSCRIBERS_CONFIRM_DAYS = env.int("SUBSCRIBERS_CONFIRM_DAYS", default=7)
+# Subscription posts per visitor (django-ratelimit, counted in the default cache).
+SUBSCRIBERS_RATE = "5/h"
 
 # Wagtail
 WAGTAIL_SITE_NAME = env("WAGTAIL_SITE_NAME", default="twinsite")
