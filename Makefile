@@ -46,8 +46,14 @@ migrate: $(RUNTIME_STAMP) ## Apply migrations to the database (SQLite in var/ by
 demo: migrate ## Load the bilingual demo content (safe to repeat)
 	$(PY) manage.py load_demo
 
-run: demo ## Install, migrate, load the demo and serve it at http://127.0.0.1:8000
+# The mail worker runs beside the dev server and stops with it (docs/operations.md,
+# "Background workers"); without --reload, so that stopping it stops it all.
+WORKER := $(PY) manage.py db_worker --backend mail --queue-name mail --no-reload
+
+run: demo ## Install, migrate, load the demo and serve it at http://127.0.0.1:8000, with a mail worker
 	@echo "Serving on http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
+	@$(WORKER) & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 # The production settings on loopback: whitenoise's manifest files, gunicorn,

@@ -12,6 +12,8 @@ from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from subscribers.blocks import SubscribeBlock
+
 
 def language_choices():
     """The site's languages, for text that keeps its own language inside a page."""
@@ -143,6 +145,7 @@ class BodyStreamBlock(blocks.StreamBlock):
         icon="media",
         template="core/blocks/embed_block.html",
     )
+    subscribe = SubscribeBlock()
 
 
 class ProgrammeDayBlock(blocks.StructBlock):

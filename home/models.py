@@ -93,6 +93,7 @@ class HomePage(
         "exhibitions.ExhibitionIndexPage",
         "exhibitions.ArtistExchangeIndexPage",
         "newsletter.NewsletterIndexPage",
+        "subscribers.SubscribePage",
     ]
 
     class Meta:

@@ -45,6 +45,8 @@ urlpatterns += i18n_patterns(
     re_path(r"^((?:[\w\-]+/)*[\w\-]+\.(?:ics|txt))$", wagtail_views.serve, name="page_file"),
     path(_("search/"), search_views.search, name="search"),
     path(_("not-yet-translated/<int:page_id>/"), home_views.not_translated, name="not_translated"),
+    # Newsletter subscriptions: csrf-exempt posts, so that pages with the form stay cached.
+    path("subscription/", include("subscribers.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -3,11 +3,9 @@
 import email
 import html
 import re
-import socket
 from email import policy
 
 import pytest
-from aiosmtpd.controller import Controller
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.test import override_settings
@@ -17,6 +15,7 @@ from django.utils.translation import gettext
 from demo.sections import demo_key
 from newsletter.models import NewsletterIndexPage, NewsletterIssueItem, NewsletterIssuePage
 from partnership.models import DelegationReportPage, WorkshopPage
+from tests.smtp import free_port, local_smtp
 
 pytestmark = pytest.mark.django_db
 
@@ -24,42 +23,10 @@ pytestmark = pytest.mark.django_db
 TEST_INBOXES = ["leserin@example.org", "lectrice@example.org"]
 
 
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class Collect:
-    """An aiosmtpd handler that keeps every message it is given."""
-
-    def __init__(self):
-        self.envelopes = []
-
-    async def handle_DATA(self, server, session, envelope):
-        self.envelopes.append(envelope)
-        return "250 Message accepted for delivery"
-
-
 @pytest.fixture
 def smtp():
-    handler = Collect()
-    port = free_port()
-    controller = Controller(handler, hostname="127.0.0.1", port=port)
-    controller.start()
-    try:
-        with override_settings(
-            EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
-            EMAIL_HOST="127.0.0.1",
-            EMAIL_PORT=port,
-            EMAIL_USE_TLS=False,
-            EMAIL_USE_SSL=False,
-            EMAIL_HOST_USER="",
-            EMAIL_HOST_PASSWORD="",
-        ):
-            yield handler
-    finally:
-        controller.stop()
+    with local_smtp() as handler:
+        yield handler
 
 
 @pytest.fixture

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "exhibitions",
     "partnership",
     "core",
+    "subscribers",
     "emails",
     "embeds",
     "pagecache",
@@ -66,6 +67,8 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "rest_framework",
+    # Background tasks in the database, for the "mail" task backend (django-tasks-db).
+    "django_tasks_db",
     # Sign-in security: lockout (axes) and the optional second factor (django-otp).
     "axes",
     "django_otp",
@@ -350,6 +353,21 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # A newsletter issue's "Send test" goes to the editor's own address or to one of
 # these (comma-separated, e.g. the agency's test inboxes), never anywhere else.
 NEWSLETTER_TEST_ADDRESSES = env.list("NEWSLETTER_TEST_ADDRESSES", default=[])
+
+# Background tasks (django-tasks). Wagtail enqueues its own (reference index,
+# search index, frontend-cache purges) on "default", which runs them at once in
+# the request as before, so they never wait for a worker. Mail goes through
+# "mail": tasks stored in the database and run by `manage.py db_worker --backend
+# mail --queue-name mail` (docs/operations.md, "Background workers").
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "mail": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["mail"]},
+}
+
+# Newsletter subscriptions (subscribers/): a confirmation link is valid this many days.
+SUBSCRIBERS_CONFIRM_DAYS = env.int("SUBSCRIBERS_CONFIRM_DAYS", default=7)
+# Subscription posts per visitor (django-ratelimit, counted in the default cache).
+SUBSCRIBERS_RATE = "5/h"
 
 # Wagtail
 WAGTAIL_SITE_NAME = env("WAGTAIL_SITE_NAME", default="twinsite")

@@ -1,0 +1,82 @@
+"""The form on pages: the body block keeps pages in the page cache; the subscription page."""
+
+import re
+
+import pytest
+from django.test import override_settings
+
+from home.models import StandardPage
+from subscribers.models import SubscribePage
+from tests.subscribers.helpers import subscribe
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def page_with_block(demo):
+    page = demo.home_fr.add_child(
+        instance=StandardPage(
+            title="Restez informés",
+            slug="restez-informes",
+            body=[{"type": "subscribe", "value": {"heading": "La lettre du jumelage"}}],
+        )
+    )
+    page.save_revision().publish()
+    return page
+
+
+@pytest.fixture
+def subscribe_page(demo):
+    privacy = StandardPage.objects.get(locale=demo.de, slug="datenschutz")
+    page = demo.home_de.add_child(
+        instance=SubscribePage(
+            title="Newsletter abonnieren",
+            slug="newsletter-abonnieren",
+            intro="<p>Neues aus der Partnerschaft, einmal im Monat.</p>",
+            privacy_page=privacy,
+        )
+    )
+    page.save_revision().publish()
+    return page
+
+
+def test_a_page_with_the_block_stays_in_the_page_cache(
+    client, page_with_block, django_assert_num_queries
+):
+    with override_settings(CACHE_MIDDLEWARE_SECONDS=300):
+        first = client.get(page_with_block.url)
+        assert first.status_code == 200
+        assert 'action="/fr/subscription/"' in first.text
+        assert "La lettre du jumelage" in first.text
+        assert re.search(r'value="fr"[^>]*checked', first.text), "the page's language"
+        assert "csrfmiddlewaretoken" not in first.text
+        assert "csrftoken" not in first.cookies
+        assert "max-age=300" in first["Cache-Control"]
+        with django_assert_num_queries(0):
+            second = client.get(page_with_block.url)
+        assert second.content == first.content
+        # The cached form still works.
+        assert subscribe(client, "fr", "cache@example.org").status_code == 200
+
+
+def test_the_subscription_page(client, subscribe_page, django_assert_num_queries):
+    client.get(subscribe_page.url)  # routes and chrome remembered, as after the first visitor
+    with django_assert_num_queries(12):
+        page = client.get(subscribe_page.url)
+    assert page.status_code == 200
+    assert "Neues aus der Partnerschaft" in page.text
+    assert 'action="/de/subscription/"' in page.text
+    assert "Datenschutz" in page.text or "/datenschutz/" in page.text
+    assert "csrftoken" not in page.cookies
+    assert re.search(r'value="de"[^>]*checked', page.text)
+
+
+def test_subscribing_costs_a_constant_number_of_queries(
+    client, subscribe_page, django_assert_num_queries
+):
+    assert subscribe(client, "de", "eins@example.org").status_code == 200
+    # A fixed number for a new reader and for a known one, however long the list.
+    with django_assert_num_queries(8):
+        assert subscribe(client, "de", "zwei@example.org").status_code == 200
+    with django_assert_num_queries(6):
+        assert subscribe(client, "de", "eins@example.org").status_code == 200
