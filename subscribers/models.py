@@ -6,6 +6,8 @@ The German site's readers are Naumburg's team's, the French site's Les Ulis'
 both lists, as two readers.
 """
 
+import hashlib
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -28,6 +30,7 @@ class Subscriber(models.Model):
         PENDING = "pending", _("Waiting for confirmation")
         CONFIRMED = "confirmed", _("Confirmed")
         UNSUBSCRIBED = "unsubscribed", _("Unsubscribed")
+        STOPPED = "stopped", _("Stopped: the address refused mail")
 
     email = models.EmailField(_("E-mail address"), max_length=254)
     language = models.CharField(
@@ -49,6 +52,12 @@ class Subscriber(models.Model):
     created = models.DateTimeField(_("Created"), default=timezone.now)
     confirmed_at = models.DateTimeField(_("Confirmed at"), null=True, blank=True)
     unsubscribed_at = models.DateTimeField(_("Unsubscribed at"), null=True, blank=True)
+    stopped_at = models.DateTimeField(_("Stopped at"), null=True, blank=True)
+    stop_reason = models.TextField(
+        _("Why mail stopped"),
+        blank=True,
+        help_text=_("The mail server's answer to the last mail it refused for good."),
+    )
 
     class Meta:
         verbose_name = _("Subscriber")
@@ -72,6 +81,13 @@ class Subscriber(models.Model):
             self.confirmed_at = timezone.now()
             self.save(update_fields=["state", "confirmed_at"])
 
+    def stop(self, reason):
+        """A permanent delivery failure: no more mail to this address until it subscribes again."""
+        self.state = self.State.STOPPED
+        self.stopped_at = timezone.now()
+        self.stop_reason = reason
+        self.save(update_fields=["state", "stopped_at", "stop_reason"])
+
     def unsubscribe(self):
         """Leave the list; leaving again changes nothing."""
         if self.state != self.State.UNSUBSCRIBED:
@@ -93,6 +109,15 @@ class Consent(models.Model):
     language = models.CharField(_("Language of the text"), max_length=8, choices=settings.LANGUAGES)
     page_url = models.URLField(_("Page"), max_length=2000, blank=True)
     given_at = models.DateTimeField(_("Given at"), default=timezone.now)
+    source = models.CharField(
+        _("Source"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "Where consent was given when it was not on this site, for example the list an "
+            "import came from."
+        ),
+    )
 
     class Meta:
         verbose_name = _("Consent")
@@ -101,6 +126,38 @@ class Consent(models.Model):
 
     def __str__(self):
         return f"{self.subscriber} ({self.given_at:%Y-%m-%d %H:%M})"
+
+
+class ErasedAddress(models.Model):
+    """What is left of a reader erased on request (GDPR Art. 17): a hash that stops re-imports.
+
+    The SHA-256 of the lower-case address, without a key: it must still match after
+    the site's SECRET_KEY changes. It names nobody, but it recognises the address.
+    """
+
+    locale = models.ForeignKey(
+        "wagtailcore.Locale", verbose_name=_("List"), on_delete=models.PROTECT, related_name="+"
+    )
+    email_hash = models.CharField(_("Hash of the address"), max_length=64)
+    erased_at = models.DateTimeField(_("Erased at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("Erased address")
+        verbose_name_plural = _("Erased addresses")
+        constraints = [
+            models.UniqueConstraint(fields=["locale", "email_hash"], name="erased_once_per_list")
+        ]
+
+    def __str__(self):
+        return self.email_hash[:12]
+
+    @staticmethod
+    def hash(email):
+        return hashlib.sha256(Subscriber.normalise(email).encode()).hexdigest()
+
+    @classmethod
+    def is_erased(cls, email, locale):
+        return cls.objects.filter(locale=locale, email_hash=cls.hash(email)).exists()
 
 
 class SubscribePage(SingleLineFieldsMixin, RememberedPrivacyMixin, Page):
