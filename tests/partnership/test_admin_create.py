@@ -22,6 +22,7 @@ from partnership.models import (
     WorkshopIndexPage,
     WorkshopPage,
 )
+from subscribers.models import SubscribePage
 
 NEXT_YEAR = timezone.localdate().year + 1
 
@@ -61,7 +62,7 @@ def report_form(**fields):
 class TestParentAndChildRules(WagtailPageTestCase):
     def test_home_page_takes_the_four_sections(self):
         self.assertAllowedSubpageTypes(
-            HomePage, INDEX_MODELS | {StandardPage, FormPage, NewsletterIndexPage}
+            HomePage, INDEX_MODELS | {StandardPage, FormPage, NewsletterIndexPage, SubscribePage}
         )
         self.assertAllowedParentPageTypes(HomePage, {Page})
 
