@@ -92,7 +92,8 @@ class SubscriberIndexView(TextCellsExportMixin, generic.IndexView):
     def get_page_title(self):
         lists = own_lists(self.request.user)
         if len(lists) == 1:
-            return _("Subscribers of the %(language)s list") % {"language": language_name(lists[0])}
+            language = language_name(lists[0])
+            return _("Subscribers of the site in %(language)s") % {"language": language}
         return super().get_page_title()
 
     @property
@@ -175,9 +176,14 @@ class ImportForm(forms.Form):
         lists = own_lists(user)
         self.fields["locale"].queryset = lists
         self.fields["locale"].label_from_instance = language_name
-        if len(lists) == 1:
-            self.fields["locale"].initial = lists[0]
+        self.only_list = lists[0] if len(lists) == 1 else None
+        if self.only_list:
+            # A team has one list: nothing to choose.
+            self.fields["locale"].required = False
             self.fields["locale"].widget = forms.HiddenInput()
+
+    def clean_locale(self):
+        return self.only_list or self.cleaned_data["locale"]
 
     def clean_source(self):
         return " ".join(self.cleaned_data["source"].split())
