@@ -47,6 +47,11 @@ SNIPPET_PERMISSIONS = [
     for model in ("partnercity", "association", "contactperson", "fundingprogramme")
     for action in ("add", "change", "delete")
 ] + [("exhibitions", "artist", action) for action in ("add", "change", "delete")]
+# Each team's own list of readers (subscribers/permissions.py narrows them to the team's language):
+# view and export, import (add), a reader's language (change), erase (delete).
+SNIPPET_PERMISSIONS += [
+    ("subscribers", "subscriber", action) for action in ("view", "add", "change", "delete")
+]
 COLLECTION_PERMISSIONS = [
     ("wagtailimages", "add_image"),
     ("wagtailimages", "change_image"),

@@ -28,6 +28,7 @@ from wagtail_honeypot.models import HoneypotFormSubmissionMixin
 
 from accounts.client_ip import client_ip
 from subscribers import tokens
+from subscribers.erasure import forget_erasure
 from subscribers.forms import (
     CONSENT_TEXT,
     HONEYPOT_NAME_FIELD,
@@ -133,6 +134,8 @@ def confirm(request, token):
         return invalid_link(request)
     if request.method == "POST":
         subscriber.confirm()
+        # Subscribing again on their own after an erasure: the reader's new consent lifts it.
+        forget_erasure(subscriber)
     if subscriber.state == Subscriber.State.CONFIRMED:
         return render(
             request,
