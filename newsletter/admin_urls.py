@@ -1,5 +1,6 @@
 from django.urls import path
 
+from newsletter.admin_send import SendToReadersView
 from newsletter.admin_views import SendTestView
 
 urlpatterns = [
@@ -7,5 +8,10 @@ urlpatterns = [
         "newsletter/issues/<int:page_id>/send-test/",
         SendTestView.as_view(),
         name="newsletter_send_test",
+    ),
+    path(
+        "newsletter/issues/<int:page_id>/send/",
+        SendToReadersView.as_view(),
+        name="newsletter_send_to_readers",
     ),
 ]

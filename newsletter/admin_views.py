@@ -112,11 +112,17 @@ class SendTestView(WagtailAdminTemplateMixin, FormView):
 
 
 def issue_buttons(page, user, view_name=None, next_url=None):
-    """ "Send test" in an issue's header menu and in the page listing's "More" menu."""
+    """ "Send test" and "Send to readers" in an issue's header and the listing's "More" menu."""
     if issubclass(page.specific_class, NewsletterIssuePage) and user_can_send_test(user, page):
         yield Button(
             _("Send test"),
             reverse("newsletter_send_test", args=[page.pk]),
             icon_name="mail",
             priority=35,
+        )
+        yield Button(
+            _("Send to readers"),
+            reverse("newsletter_send_to_readers", args=[page.pk]),
+            icon_name="mail",
+            priority=36,
         )

@@ -25,3 +25,25 @@ class SendTestForm(forms.Form):
             "Your own address, or one of the test addresses the site's administrators set. "
             "At most %(limit)s tests an hour."
         ) % {"limit": SEND_TEST_LIMIT}
+
+
+class SendToReadersForm(forms.Form):
+    """The confirmation of a send. ``marker`` is the state the editor saw, so a second
+    confirm of the same page (or a stale one) sends nothing."""
+
+    missing = forms.ChoiceField(
+        label=_("Readers whose version is not published"),
+        choices=[
+            ("wait", _("Wait: send them nothing now, and send them later from this page")),
+            ("other", _("Send them the other language now")),
+        ],
+        initial="wait",
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    marker = forms.CharField(widget=forms.HiddenInput, max_length=40)
+
+
+class UnknownDeliveryForm(forms.Form):
+    delivery = forms.IntegerField(min_value=1)
+    action = forms.ChoiceField(choices=[("resend", "resend"), ("drop", "drop")])

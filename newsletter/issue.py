@@ -316,12 +316,15 @@ def _preheader(composition):
     return intro
 
 
-def issue_email(issue, request=None):
-    """The issue as an e-mail: HTML through the pipeline every mail of the site uses, and text."""
+def issue_email(issue, request=None, *, unsubscribe_url=None):
+    """The issue as an e-mail: HTML through the pipeline every mail of the site uses, and text.
+
+    A mail to a reader gives ``unsubscribe_url``: the footer then links it.
+    """
     composition = compose(issue)
     return assemble_email(
         ISSUE_TEMPLATE,
-        {"issue": composition},
+        {"issue": composition, "unsubscribe_url": unsubscribe_url},
         page=issue,
         lang=composition.language,
         subject=composition.subject,

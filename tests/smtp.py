@@ -14,10 +14,28 @@ def free_port():
 
 
 class Collect:
-    """An aiosmtpd handler that keeps every message it is given."""
+    """An aiosmtpd handler that keeps every message it is given.
+
+    ``refuse`` maps a recipient to the answer its RCPT gets ("550 5.1.1 No such
+    user", "451 4.7.1 Try later"), and ``refuse_times`` how often (absent:
+    always), so that a 4xx can clear on the retry.
+    """
 
     def __init__(self):
         self.envelopes = []
+        self.refuse = {}
+        self.refuse_times = {}
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        answer = self.refuse.get(address)
+        if answer is not None:
+            left = self.refuse_times.get(address)
+            if left is None or left > 0:
+                if left is not None:
+                    self.refuse_times[address] = left - 1
+                return answer
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
         self.envelopes.append(envelope)

@@ -353,6 +353,17 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # A newsletter issue's "Send test" goes to the editor's own address or to one of
 # these (comma-separated, e.g. the agency's test inboxes), never anywhere else.
 NEWSLETTER_TEST_ADDRESSES = env.list("NEWSLETTER_TEST_ADDRESSES", default=[])
+# Sending an issue to its readers (newsletter/delivery.py): the relay's rate limit in
+# mails per second (0: no limit), mails per batch (one SMTP connection each), the
+# attempts for a temporary (4xx) refusal, the first retry's delay (doubling each
+# time), and after how long a delivery left in "sending" by a stopped worker is
+# reported as unknown. List-Id: <NEWSLETTER_LIST_NAME.<list's language>.<sender's domain>>.
+NEWSLETTER_SEND_RATE = env.float("NEWSLETTER_SEND_RATE", default=5.0)
+NEWSLETTER_SEND_BATCH = env.int("NEWSLETTER_SEND_BATCH", default=50)
+NEWSLETTER_SEND_MAX_ATTEMPTS = env.int("NEWSLETTER_SEND_MAX_ATTEMPTS", default=5)
+NEWSLETTER_RETRY_SECONDS = env.int("NEWSLETTER_RETRY_SECONDS", default=300)
+NEWSLETTER_SENDING_TIMEOUT = env.int("NEWSLETTER_SENDING_TIMEOUT", default=900)
+NEWSLETTER_LIST_NAME = env("NEWSLETTER_LIST_NAME", default="naumburg-les-ulis")
 
 # Background tasks (django-tasks). Wagtail enqueues its own (reference index,
 # search index, frontend-cache purges) on "default", which runs them at once in

@@ -18,3 +18,7 @@ CACHE_MIDDLEWARE_SECONDS = 0
 
 if not env("DATABASE_URL", default=""):
     DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}}
+
+# Sending to readers: no throttle, and retries due at once, so tests need not wait.
+NEWSLETTER_SEND_RATE = 0
+NEWSLETTER_RETRY_SECONDS = 0

@@ -140,11 +140,11 @@ class NewsletterIssuePage(SingleLineFieldsMixin, RememberedPrivacyMixin, EmailRo
         context["issue"] = self.compose()
         return context
 
-    def render_email(self, request=None, fmt=None):
+    def render_email(self, request=None, fmt=None, unsubscribe_url=None):
         """The issue as its one e-mail, served by ``email/`` and ``email.txt`` too."""
         from newsletter.issue import issue_email
 
-        return issue_email(self, request)
+        return issue_email(self, request, unsubscribe_url=unsubscribe_url)
 
     def serve_preview(self, request, mode_name):
         if mode_name == "email":

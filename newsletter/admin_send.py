@@ -1,0 +1,156 @@
+"""The admin's "Send to readers" of an issue: the plan, the confirmation, the progress."""
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import FormView
+from wagtail.admin import messages
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from newsletter import delivery as sending
+from newsletter.admin_views import user_can_send_test
+from newsletter.forms import SendToReadersForm, UnknownDeliveryForm
+from newsletter.models import Delivery, IssueSend, NewsletterIssuePage
+
+VERSION_NAMES = dict(Delivery.Version.choices)
+PROGRESS_STATES = ["queued", "sending", "sent", "failed", "refused", "unknown", "dropped"]
+
+
+class SendToReadersView(WagtailAdminTemplateMixin, FormView):
+    form_class = SendToReadersForm
+    template_name = "newsletter/admin/send_to_readers.html"
+    page_title = _("Send to readers")
+    header_icon = "mail"
+
+    def dispatch(self, request, page_id):
+        self.page = get_object_or_404(
+            NewsletterIssuePage.objects.select_related("locale"), pk=page_id
+        )
+        # The same rule as "Send test": whoever may edit the issue; the other town's team may not.
+        if not user_can_send_test(request.user, self.page):
+            raise PermissionDenied
+        return super().dispatch(request, page_id)
+
+    def get_page_subtitle(self):
+        return self.page.get_admin_display_title()
+
+    def get_breadcrumbs_items(self):
+        return []
+
+    @cached_property
+    def send(self):
+        return IssueSend.objects.filter(issue=self.page).first()
+
+    @cached_property
+    def pages(self):
+        return sending.version_pages(self.page)
+
+    @cached_property
+    def plan(self):
+        return sending.plan(self.page, self.pages)
+
+    def marker(self):
+        """What the editor confirms: the send and how many deliveries it had when they looked."""
+        if self.send is None:
+            return "new"
+        return f"{self.send.pk}:{Delivery.objects.filter(send=self.send).count()}"
+
+    def get_initial(self):
+        return {"missing": "wait", "marker": self.marker()}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        plan = [
+            {
+                "name": VERSION_NAMES[entry.version],
+                "readers": entry.readers,
+                "live": entry.live,
+                "other": VERSION_NAMES.get(entry.other) if entry.other else None,
+            }
+            for entry in self.plan
+        ]
+        progress = None
+        if self.send is not None:
+            counts = sending.progress(self.send)
+            progress = [
+                {
+                    "name": VERSION_NAMES[version],
+                    "counts": [counts[version][s] for s in PROGRESS_STATES],
+                }
+                for version in Delivery.Version.values
+                if any(counts[version].values())
+            ]
+        context.update(
+            page=self.page,
+            live=self.page.live,
+            plan=plan,
+            to_send=sum(entry.readers for entry in self.plan if entry.live),
+            missing=[entry for entry in plan if entry["readers"] and not entry["live"]],
+            list_name=self.page.locale.get_display_name(),
+            send=self.send,
+            progress=progress,
+            progress_states=[dict(Delivery.State.choices)[s] for s in PROGRESS_STATES],
+            problems=sending.recent_problems(self.send) if self.send is not None else [],
+            edit_url=reverse("wagtailadmin_pages:edit", args=[self.page.pk]),
+        )
+        return context
+
+    def get(self, request, *args, **kwargs):
+        sending.recover_stale()
+        return super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        if "delivery" in request.POST:
+            return self.unknown_delivery()
+        return super().post(request, *args, **kwargs)
+
+    def form_invalid(self, form):
+        response = super().form_invalid(form)
+        response.status_code = 400
+        return response
+
+    def form_valid(self, form):
+        here = redirect("newsletter_send_to_readers", self.page.pk)
+        if not self.page.live:
+            messages.error(self.request, gettext("Publish the issue before sending it."))
+            return here
+        if form.cleaned_data["marker"] != self.marker():
+            messages.warning(
+                self.request,
+                gettext("This issue has already been sent: nothing was sent again."),
+            )
+            return here
+        count = sending.queue_issue(
+            self.page, self.request.user, missing=form.cleaned_data["missing"] or sending.WAIT
+        )
+        if count:
+            messages.success(
+                self.request,
+                gettext("“%(title)s” is on its way to %(count)s readers.")
+                % {"title": self.page.title, "count": count},
+            )
+        else:
+            messages.warning(self.request, gettext("There is no reader to send this issue to."))
+        return here
+
+    def unknown_delivery(self):
+        here = redirect("newsletter_send_to_readers", self.page.pk)
+        form = UnknownDeliveryForm(self.request.POST)
+        done = False
+        if form.is_valid() and self.send is not None:
+            action = (
+                sending.resend_unknown
+                if form.cleaned_data["action"] == "resend"
+                else sending.drop_unknown
+            )
+            done = action(self.send, form.cleaned_data["delivery"])
+        if done:
+            messages.success(self.request, gettext("Done."))
+        else:
+            messages.error(
+                self.request, gettext("That delivery is not waiting for a decision any more.")
+            )
+        return here
