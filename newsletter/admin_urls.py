@@ -1,5 +1,6 @@
 from django.urls import path
 
+from newsletter.admin_push import PushCampaignView
 from newsletter.admin_send import SendToReadersView
 from newsletter.admin_views import SendTestView
 
@@ -13,5 +14,10 @@ urlpatterns = [
         "newsletter/issues/<int:page_id>/send/",
         SendToReadersView.as_view(),
         name="newsletter_send_to_readers",
+    ),
+    path(
+        "newsletter/issues/<int:page_id>/push/",
+        PushCampaignView.as_view(),
+        name="newsletter_push_campaign",
     ),
 ]

@@ -112,7 +112,7 @@ class SendTestView(WagtailAdminTemplateMixin, FormView):
 
 
 def issue_buttons(page, user, view_name=None, next_url=None):
-    """ "Send test" and "Send to readers" in an issue's header and the listing's "More" menu."""
+    """The issue's own actions, in its header and the listing's "More" menu."""
     if issubclass(page.specific_class, NewsletterIssuePage) and user_can_send_test(user, page):
         yield Button(
             _("Send test"),
@@ -125,4 +125,10 @@ def issue_buttons(page, user, view_name=None, next_url=None):
             reverse("newsletter_send_to_readers", args=[page.pk]),
             icon_name="mail",
             priority=36,
+        )
+        yield Button(
+            _("Push to newsletter tool"),
+            reverse("newsletter_push_campaign", args=[page.pk]),
+            icon_name="mail",
+            priority=37,
         )

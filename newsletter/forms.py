@@ -47,3 +47,27 @@ class SendToReadersForm(forms.Form):
 class UnknownDeliveryForm(forms.Form):
     delivery = forms.IntegerField(min_value=1)
     action = forms.ChoiceField(choices=[("resend", "resend"), ("drop", "drop")])
+
+
+class PushCampaignForm(forms.Form):
+    """Which tool, which versions; ``confirm`` is set by the confirmation step."""
+
+    provider = forms.ChoiceField(
+        label=_("Newsletter tool"),
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": _("That newsletter tool is not configured.")},
+    )
+    versions = forms.MultipleChoiceField(
+        label=_("Versions"),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "required": _("Choose at least one version."),
+            "invalid_choice": _("That version is not published."),
+        },
+    )
+    confirm = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, providers, versions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["provider"].choices = [(p.key, p.label) for p in providers]
+        self.fields["versions"].choices = versions

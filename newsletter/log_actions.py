@@ -15,3 +15,18 @@ class SendTestFormatter(LogFormatter):
             "recipient": data.get("recipient", ""),
             "error": data.get("error", ""),
         }
+
+
+class PushCampaignFormatter(LogFormatter):
+    label = _("Push to newsletter tool")
+
+    def format_message(self, log_entry):
+        data = log_entry.data
+        params = {
+            "provider": data.get("provider", ""),
+            "version": data.get("version", ""),
+            "id": data.get("campaign_id", ""),
+        }
+        if data.get("outcome") == "pushed":
+            return _("Version %(version)s pushed to %(provider)s as draft campaign %(id)s") % params
+        return _("Version %(version)s not pushed to %(provider)s") % params

@@ -364,6 +364,44 @@ NEWSLETTER_SEND_MAX_ATTEMPTS = env.int("NEWSLETTER_SEND_MAX_ATTEMPTS", default=5
 NEWSLETTER_RETRY_SECONDS = env.int("NEWSLETTER_RETRY_SECONDS", default=300)
 NEWSLETTER_SENDING_TIMEOUT = env.int("NEWSLETTER_SENDING_TIMEOUT", default=900)
 NEWSLETTER_LIST_NAME = env("NEWSLETTER_LIST_NAME", default="naumburg-les-ulis")
+# Pushing an issue as a draft campaign to the agency's newsletter tool
+# (newsletter/providers/). A tool is offered once its key is set; the list ids are
+# per version (German, French, bilingual), each a comma-separated list, falling back
+# to the tool's *_LIST_IDS. The *_API_URL settings point tests at local servers.
+NEWSLETTER_PROVIDER_TIMEOUT = env.float("NEWSLETTER_PROVIDER_TIMEOUT", default=20.0)
+NEWSLETTER_PROVIDERS = {
+    "brevo": {
+        "api_key": env("BREVO_API_KEY", default=""),
+        "api_url": env("BREVO_API_URL", default="https://api.brevo.com/v3"),
+        "app_url": env("BREVO_APP_URL", default="https://app.brevo.com"),
+        "sender_name": env("BREVO_SENDER_NAME", default=""),
+        "sender_email": env("BREVO_SENDER_EMAIL", default=""),
+        "lists": {
+            version: env.list(f"BREVO_LIST_IDS{suffix}", default=[])
+            for version, suffix in (("", ""), ("de", "_DE"), ("fr", "_FR"), ("both", "_BOTH"))
+        },
+    },
+    "mailchimp": {
+        "api_key": env("MAILCHIMP_API_KEY", default=""),
+        # Empty: https://<dc>.api.mailchimp.com/3.0, <dc> from the key's suffix (-us21).
+        "api_url": env("MAILCHIMP_API_URL", default=""),
+        "from_name": env("MAILCHIMP_FROM_NAME", default=""),
+        "reply_to": env("MAILCHIMP_REPLY_TO", default=""),
+        "lists": {
+            version: env.list(f"MAILCHIMP_LIST_ID{suffix}", default=[])
+            for version, suffix in (("", ""), ("de", "_DE"), ("fr", "_FR"), ("both", "_BOTH"))
+        },
+    },
+    "listmonk": {
+        "url": env("LISTMONK_URL", default=""),
+        "user": env("LISTMONK_USER", default=""),
+        "token": env("LISTMONK_TOKEN", default=""),
+        "lists": {
+            version: env.list(f"LISTMONK_LIST_IDS{suffix}", default=[])
+            for version, suffix in (("", ""), ("de", "_DE"), ("fr", "_FR"), ("both", "_BOTH"))
+        },
+    },
+}
 
 # Background tasks (django-tasks). Wagtail enqueues its own (reference index,
 # search index, frontend-cache purges) on "default", which runs them at once in
