@@ -1,5 +1,7 @@
 """The admin's "Push to newsletter tool": an issue's versions as draft campaigns."""
 
+import uuid
+
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -14,6 +16,9 @@ from newsletter.admin_views import user_can_send_test
 from newsletter.forms import PushCampaignForm
 from newsletter.models import NewsletterIssuePage
 from newsletter.providers import PROVIDERS, ProviderError, configured_providers, get_provider
+
+# The confirmation pages an editor has open, each good for one push.
+PUSH_TOKENS = "newsletter_push_tokens"
 
 
 class PushCampaignView(WagtailAdminTemplateMixin, FormView):
@@ -81,14 +86,31 @@ class PushCampaignView(WagtailAdminTemplateMixin, FormView):
         provider = get_provider(form.cleaned_data["provider"])
         chosen = [v for v, _name in self.version_choices() if v in form.cleaned_data["versions"]]
         if not form.cleaned_data["confirm"]:
+            token = uuid.uuid4().hex
+            tokens = self.request.session.get(PUSH_TOKENS, [])
+            self.request.session[PUSH_TOKENS] = [*tokens[-9:], token]
             return self.render_to_response(
                 self.get_context_data(
                     form=form,
                     confirming=True,
                     provider=provider,
                     chosen=[campaigns.VERSION_NAMES[v] for v in chosen],
+                    push_token=token,
                 )
             )
+        tokens = self.request.session.get(PUSH_TOKENS, [])
+        if form.cleaned_data["push_token"] not in tokens:
+            # Already pushed from this confirmation (a reload), or never confirmed.
+            form.add_error(
+                None,
+                _(
+                    "These campaigns were already created from this confirmation, or it has "
+                    "expired. See the issue's history for their ids, or start again."
+                ),
+            )
+            return self.form_invalid(form)
+        tokens.remove(form.cleaned_data["push_token"])
+        self.request.session[PUSH_TOKENS] = tokens
         pages = self.live[0]
         results = []
         for version in chosen:

@@ -66,6 +66,8 @@ class PushCampaignForm(forms.Form):
         },
     )
     confirm = forms.BooleanField(required=False, widget=forms.HiddenInput)
+    # One per confirmation page: a confirm posted twice (a reload) pushes once.
+    push_token = forms.CharField(required=False, max_length=64, widget=forms.HiddenInput)
 
     def __init__(self, *args, providers, versions, **kwargs):
         super().__init__(*args, **kwargs)

@@ -100,7 +100,27 @@ def listmonk(settings, api):
 
 
 def push(client, page, provider, versions):
-    return client.post(url(page), {"provider": provider, "versions": versions, "confirm": "1"})
+    """Choose, then confirm on the confirmation page, as an editor does."""
+    data = {"provider": provider, "versions": versions}
+    confirmation = client.post(url(page), data)
+    token = re.search(r'name="push_token" value="(\w+)"', confirmation.content.decode())[1]
+    return client.post(url(page), {**data, "confirm": "1", "push_token": token})
+
+
+def test_a_reloaded_confirmation_pushes_once(client, brevo):
+    """A confirm posted again (the browser's "resend" on reload) creates no second campaign."""
+    brevo.answer("POST", "/v3/emailCampaigns", 201, {"id": 201})
+    german = issue("de")
+    login(client, "naumburg")
+    data = {"provider": "brevo", "versions": ["de"]}
+    confirmation = client.post(url(german), data)
+    token = re.search(r'name="push_token" value="(\w+)"', confirmation.content.decode())[1]
+    confirmed = {**data, "confirm": "1", "push_token": token}
+    assert client.post(url(german), confirmed).status_code == 200
+    again = client.post(url(german), confirmed)
+    assert again.status_code == 400
+    assert "bereits aus dieser Bestätigung angelegt" in text(again)
+    assert len(brevo.requests) == 1
 
 
 def text(response):
@@ -300,7 +320,12 @@ def test_only_configured_providers_are_offered_and_confirmed(client, brevo):
 def test_only_editors_of_the_issue_may_push(client, brevo):
     german = issue("de")
     login(client, "lesulis")
-    for response in (client.get(url(german)), push(client, german, "brevo", ["de"])):
+    confirm = {"provider": "brevo", "versions": ["de"], "confirm": "1", "push_token": "x"}
+    for response in (
+        client.get(url(german)),
+        client.post(url(german), {"provider": "brevo", "versions": ["de"]}),
+        client.post(url(german), confirm),
+    ):
         assert response.status_code == 302 and response["Location"] == "/admin/"
     assert brevo.requests == []
     login(client, "naumburg")
