@@ -2,8 +2,6 @@
 
 import uuid
 
-from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -12,35 +10,19 @@ from django.views.generic import FormView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from newsletter import campaigns
-from newsletter.admin_views import user_can_send_test
+from newsletter.admin_views import IssueAdminViewMixin
 from newsletter.forms import PushCampaignForm
-from newsletter.models import NewsletterIssuePage
 from newsletter.providers import PROVIDERS, ProviderError, configured_providers, get_provider
 
 # The confirmation pages an editor has open, each good for one push.
 PUSH_TOKENS = "newsletter_push_tokens"
 
 
-class PushCampaignView(WagtailAdminTemplateMixin, FormView):
+class PushCampaignView(IssueAdminViewMixin, WagtailAdminTemplateMixin, FormView):
     form_class = PushCampaignForm
     template_name = "newsletter/admin/push_campaign.html"
     page_title = _("Push to newsletter tool")
     header_icon = "mail"
-
-    def dispatch(self, request, page_id):
-        self.page = get_object_or_404(
-            NewsletterIssuePage.objects.select_related("locale"), pk=page_id
-        )
-        # The same rule as "Send test": whoever may edit the issue; the other town's team may not.
-        if not user_can_send_test(request.user, self.page):
-            raise PermissionDenied
-        return super().dispatch(request, page_id)
-
-    def get_page_subtitle(self):
-        return self.page.get_admin_display_title()
-
-    def get_breadcrumbs_items(self):
-        return []
 
     @cached_property
     def providers(self):

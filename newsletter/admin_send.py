@@ -1,7 +1,6 @@
 """The admin's "Send to readers" of an issue: the plan, the confirmation, the progress."""
 
-from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext
@@ -11,34 +10,19 @@ from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from newsletter import delivery as sending
-from newsletter.admin_views import user_can_send_test
+from newsletter.admin_views import IssueAdminViewMixin
 from newsletter.forms import SendToReadersForm, UnknownDeliveryForm
-from newsletter.models import Delivery, IssueSend, NewsletterIssuePage
+from newsletter.models import Delivery, IssueSend
 
 VERSION_NAMES = dict(Delivery.Version.choices)
 PROGRESS_STATES = ["queued", "sending", "sent", "failed", "refused", "unknown", "dropped"]
 
 
-class SendToReadersView(WagtailAdminTemplateMixin, FormView):
+class SendToReadersView(IssueAdminViewMixin, WagtailAdminTemplateMixin, FormView):
     form_class = SendToReadersForm
     template_name = "newsletter/admin/send_to_readers.html"
     page_title = _("Send to readers")
     header_icon = "mail"
-
-    def dispatch(self, request, page_id):
-        self.page = get_object_or_404(
-            NewsletterIssuePage.objects.select_related("locale"), pk=page_id
-        )
-        # The same rule as "Send test": whoever may edit the issue; the other town's team may not.
-        if not user_can_send_test(request.user, self.page):
-            raise PermissionDenied
-        return super().dispatch(request, page_id)
-
-    def get_page_subtitle(self):
-        return self.page.get_admin_display_title()
-
-    def get_breadcrumbs_items(self):
-        return []
 
     @cached_property
     def send(self):

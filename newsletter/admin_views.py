@@ -132,3 +132,22 @@ def issue_buttons(page, user, view_name=None, next_url=None):
             icon_name="mail",
             priority=37,
         )
+
+
+class IssueAdminViewMixin:
+    """An admin view of one issue (send to readers, push to a tool), under "Send test"'s rule."""
+
+    def dispatch(self, request, page_id):
+        self.page = get_object_or_404(
+            NewsletterIssuePage.objects.select_related("locale"), pk=page_id
+        )
+        # The same rule as "Send test": whoever may edit the issue; the other town's team may not.
+        if not user_can_send_test(request.user, self.page):
+            raise PermissionDenied
+        return super().dispatch(request, page_id)
+
+    def get_page_subtitle(self):
+        return self.page.get_admin_display_title()
+
+    def get_breadcrumbs_items(self):
+        return []
