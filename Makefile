@@ -51,6 +51,7 @@ demo: migrate ## Load the bilingual demo content (safe to repeat)
 WORKER := $(PY) manage.py db_worker --backend mail --queue-name mail --no-reload
 
 run: demo ## Install, migrate, load the demo and serve it at http://127.0.0.1:8000, with a mail worker
+	@$(PY) manage.py registrations_housekeeping --schedule
 	@echo "Serving on http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
 	@$(WORKER) & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \

@@ -12,6 +12,7 @@ from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from registrations.blocks import RetentionPeriodBlock
 from subscribers.blocks import SubscribeBlock
 
 
@@ -146,6 +147,7 @@ class BodyStreamBlock(blocks.StreamBlock):
         template="core/blocks/embed_block.html",
     )
     subscribe = SubscribeBlock()
+    retention_period = RetentionPeriodBlock()
 
 
 class ProgrammeDayBlock(blocks.StructBlock):

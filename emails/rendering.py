@@ -20,9 +20,11 @@ from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
 import mrml
+from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.text import Truncator
+from wagtail.models import Site
 
 from emails.text import html_to_text
 from safetext.single_line import single_line
@@ -108,6 +110,12 @@ def email_base_url(page, request=None):
     site = page.get_site() if page is not None else None
     root = site.root_url if site is not None else "http://localhost"
     return root.rstrip("/") + "/"
+
+
+def site_base_url():
+    """The public root of the site (``https://host``), for links in mails sent without a request."""
+    site = Site.objects.filter(is_default_site=True).first()
+    return site.root_url if site is not None else settings.WAGTAILADMIN_BASE_URL
 
 
 def absolute_url(url, base_url):

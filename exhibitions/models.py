@@ -28,6 +28,7 @@ from core.models.links import AssociationLink, CityLink, FundingLink, LinkBase
 from core.models.pages import ContentPage, IndexPage, shown_when_used, teasers
 from core.models.records import SharedRecord
 from exhibitions.blocks import PhaseStreamBlock, WorksStreamBlock
+from registrations.models import RegistrableEvent
 
 
 class Artist(SharedRecord):
@@ -210,7 +211,7 @@ class ExchangeFundingLink(FundingLink):
     page = ParentalKey(ArtistExchangePage, on_delete=models.CASCADE, related_name="funding")
 
 
-class ExhibitionPage(CalendarEventMixin, ContentPage):
+class ExhibitionPage(CalendarEventMixin, RegistrableEvent, ContentPage):
     """An exhibition, with its opening, its works and where it came from."""
 
     opening = models.DateTimeField(_("Opening (vernissage)"))
@@ -264,6 +265,9 @@ class ExhibitionPage(CalendarEventMixin, ContentPage):
         *ContentPage.teaser_panels,
         InlinePanel("organisers", heading=_("Organisers"), label=_("Organiser")),
         InlinePanel("artists", heading=_("Artists"), label=_("Artist")),
+        MultiFieldPanel(
+            RegistrableEvent.registration_panels, heading=_("Registration for the opening")
+        ),
         FieldPanel("body"),
         FieldPanel("works"),
         FieldPanel("related_exchange"),
@@ -343,6 +347,15 @@ class ExhibitionPage(CalendarEventMixin, ContentPage):
         opening.add("dtend", (self.opening + datetime.timedelta(hours=2)).astimezone(datetime.UTC))
         opening.add("location", where)
         return [run, opening]
+
+    def registration_event_times(self):
+        """People register for the opening evening, two hours as in the calendar file."""
+        return self.opening, self.opening + datetime.timedelta(hours=2)
+
+    def registration_location(self):
+        return ", ".join(
+            part for part in [self.venue_name, self.venue_address, self.city.name] if part
+        )
 
     @property
     def phase(self):

@@ -4,7 +4,6 @@ from django.db.models import Prefetch
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django_ratelimit.core import is_ratelimited
 from modelcluster.fields import ParentalKey
 from wagtail.admin.mail import send_mail
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -17,7 +16,7 @@ from wagtail.search import index
 from wagtail_honeypot.models import HoneypotFormMixin, HoneypotFormSubmissionMixin
 from wagtail_localize.fields import SynchronizedField
 
-from accounts.client_ip import client_ip
+from accounts.public_forms import too_many_posts
 from core.blocks import BodyStreamBlock
 from core.feeds import FeedRoutesMixin
 from core.models.pages import FEED_LENGTH, teasers
@@ -27,11 +26,6 @@ from partnership.models import DelegationReportPage, PartnerCity, WorkshopPage
 from safetext.single_line import SingleLineFieldsMixin, single_line
 
 FORM_RATE = "5/h"  # per address; enough for people, too few for a spam run
-
-
-def visitor_address(group, request):
-    """Count form posts per visitor, not per reverse proxy (``TRUSTED_PROXY_COUNT``)."""
-    return client_ip(request) or ""
 
 
 COAT_OF_ARMS_RENDITIONS = [f"format-{f}|max-120x120" for f in ("avif", "webp", "png")]
@@ -323,14 +317,7 @@ class FormPage(SingleLineFieldsMixin, HoneypotFormMixin, HoneypotFormSubmissionM
         send_mail(single_line(self.subject), self.render_email(form), addresses, self.from_address)
 
     def serve(self, request, *args, **kwargs):
-        if request.method == "POST" and is_ratelimited(
-            request,
-            group="public-forms",
-            key=visitor_address,
-            rate=FORM_RATE,
-            method="POST",
-            increment=True,
-        ):
+        if request.method == "POST" and too_many_posts(request, "public-forms", FORM_RATE):
             response = TemplateResponse(
                 request, "home/form_page_limited.html", self.get_context(request)
             )

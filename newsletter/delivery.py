@@ -31,8 +31,9 @@ from django.db.models import Count, F, Q
 from django.utils import timezone
 from django_tasks import task
 
+from emails.rendering import site_base_url
 from newsletter.models import Delivery, IssueSend, LanguageMode, NewsletterIssuePage
-from subscribers.mails import list_unsubscribe_headers, site_base_url, unsubscribe_url
+from subscribers.mails import list_unsubscribe_headers, unsubscribe_url
 from subscribers.models import Subscriber
 
 logger = logging.getLogger(__name__)

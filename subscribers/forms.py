@@ -9,10 +9,10 @@ double opt-in instead (subscribers/views.py).
 from django import forms
 from django.conf import settings
 from django.urls import reverse
-from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from accounts.public_forms import honeypot_context
 from pagecache.privacy import public_localized
 from subscribers.models import Subscriber
 
@@ -22,9 +22,6 @@ CONSENT_TEXT = _(
     "team of this site sends me its newsletter. I can leave at any time with the link in every "
     "mail."
 )
-
-HONEYPOT_NAME_FIELD = slugify(getattr(settings, "HONEYPOT_NAME_FIELD", "whf_name"))
-HONEYPOT_TIME_FIELD = slugify(getattr(settings, "HONEYPOT_TIME_FIELD", "whf_time"))
 
 
 class SubscribeForm(forms.Form):
@@ -80,6 +77,5 @@ def form_context(page=None, privacy_page=None, form=None):
         "subscribe_form": form,
         "subscribe_action": reverse("subscribers:subscribe"),
         "privacy_url": privacy_url(privacy_page),
-        "honeypot_name_field": HONEYPOT_NAME_FIELD,
-        "honeypot_time_field": HONEYPOT_TIME_FIELD,
+        **honeypot_context(),
     }

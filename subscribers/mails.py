@@ -13,20 +13,13 @@ from django.core.mail import EmailMultiAlternatives
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
-from wagtail.models import Site
 
-from emails.rendering import render_email
+from emails.rendering import render_email, site_base_url
 from emails.text import html_to_text
 from subscribers import tokens
 from subscribers.models import Subscriber
 
 CONFIRMATION_TEMPLATE = "subscribers/email/confirmation.mjml"
-
-
-def site_base_url():
-    """The public root of the site (``https://host``), for links in mails sent without a request."""
-    site = Site.objects.filter(is_default_site=True).first()
-    return site.root_url if site is not None else settings.WAGTAILADMIN_BASE_URL
 
 
 def link(subscriber, name, purpose, base_url=None):

@@ -22,36 +22,14 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
-from django_ratelimit.core import is_ratelimited
 from wagtail.models import Locale
-from wagtail_honeypot.models import HoneypotFormSubmissionMixin
 
-from accounts.client_ip import client_ip
+from accounts.public_forms import honeypot_passed, too_many_posts
 from subscribers import tokens
 from subscribers.erasure import forget_erasure
-from subscribers.forms import (
-    CONSENT_TEXT,
-    HONEYPOT_NAME_FIELD,
-    HONEYPOT_TIME_FIELD,
-    SubscribeForm,
-    form_context,
-)
+from subscribers.forms import CONSENT_TEXT, SubscribeForm, form_context
 from subscribers.models import Consent, SubscribePage, Subscriber
 from subscribers.tasks import send_confirmation
-
-
-def visitor_address(group, request):
-    """Count posts per visitor, not per reverse proxy (``TRUSTED_PROXY_COUNT``)."""
-    return client_ip(request) or ""
-
-
-def honeypot_passed(data):
-    """wagtail-honeypot's test: the trap field empty, and sent a few seconds after loading."""
-    if data.get(HONEYPOT_NAME_FIELD, None) != "":
-        return False
-    return HoneypotFormSubmissionMixin.time_diff(
-        data.get(HONEYPOT_TIME_FIELD), getattr(settings, "HONEYPOT_TIME_INTERVAL", 3)
-    )
 
 
 def form_page_context(form=None):
@@ -77,14 +55,7 @@ def source_url(request, source):
 def subscribe(request):
     if request.method != "POST":
         return render(request, "subscribers/subscribe.html", form_page_context())
-    if is_ratelimited(
-        request,
-        group="subscribers",
-        key=visitor_address,
-        rate=settings.SUBSCRIBERS_RATE,
-        method="POST",
-        increment=True,
-    ):
+    if too_many_posts(request, "subscribers", settings.SUBSCRIBERS_RATE):
         return render(request, "subscribers/limited.html", status=429)
     if not honeypot_passed(request.POST):
         context = {**form_page_context(), "refused": True}

@@ -47,6 +47,8 @@ urlpatterns += i18n_patterns(
     path(_("not-yet-translated/<int:page_id>/"), home_views.not_translated, name="not_translated"),
     # Newsletter subscriptions: csrf-exempt posts, so that pages with the form stay cached.
     path("subscription/", include("subscribers.urls")),
+    # Event registration: the same, from the cached event pages.
+    path("registration/", include("registrations.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -248,6 +248,8 @@ class ContentPage(
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["links"] = shown_when_used(lambda: self.links)
+        # More of the article fragment's key, for a page whose article changes without a publish.
+        context.setdefault("fragment_key", "")
         return context
 
     def pages_in_language(self, pages):

@@ -27,6 +27,7 @@ from core.calendar import (
 from core.dates import format_event_time
 from core.models.links import AssociationLink
 from core.models.pages import ContentPage, IndexPage, shown_when_used
+from registrations.models import RegistrableEvent
 
 LIST_FEATURES = ["bold", "italic", "link", "ul", "ol"]
 
@@ -37,7 +38,7 @@ class EventFormat(models.TextChoices):
     HYBRID = "hybrid", _("Hybrid")
 
 
-class WorkshopPage(CalendarEventMixin, ContentPage):
+class WorkshopPage(CalendarEventMixin, RegistrableEvent, ContentPage):
     """A workshop: announced before, documented after.
 
     Whether it is upcoming or past follows from its dates; it is never stored.
@@ -60,7 +61,6 @@ class WorkshopPage(CalendarEventMixin, ContentPage):
     online_url = models.URLField(_("Online meeting link"), blank=True)
     moderators = models.CharField(_("Moderation"), max_length=250, blank=True)
     audience = models.CharField(_("Audience"), max_length=250, blank=True)
-    registration_deadline = models.DateField(_("Registration deadline"), null=True, blank=True)
     registration_url = models.URLField(_("Registration link"), blank=True)
     registration_email = models.EmailField(_("Registration e-mail"), blank=True)
     agenda = StreamField(AgendaStreamBlock(), verbose_name=_("Agenda"), blank=True)
@@ -102,7 +102,7 @@ class WorkshopPage(CalendarEventMixin, ContentPage):
         InlinePanel("organisers", heading=_("Organisers"), label=_("Organiser")),
         MultiFieldPanel(
             [
-                FieldPanel("registration_deadline"),
+                *RegistrableEvent.registration_panels,
                 FieldRowPanel([FieldPanel("registration_url"), FieldPanel("registration_email")]),
             ],
             heading=_("Registration"),
@@ -160,8 +160,12 @@ class WorkshopPage(CalendarEventMixin, ContentPage):
     def is_upcoming(self):
         return self.end >= timezone.now()
 
+    def registration_event_times(self):
+        return self.start, self.end
+
     @property
     def registration_open(self):
+        """Whether to show the link or address to register elsewhere."""
         if not self.is_upcoming or not (self.registration_url or self.registration_email):
             return False
         deadline = self.registration_deadline

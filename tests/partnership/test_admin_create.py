@@ -152,6 +152,7 @@ class TestEditorsCanCreateEveryType(WagtailPageTestCase):
                 results=rich_text(""),
                 body=streamfield([]),
                 documents=streamfield([]),
+                registration_questions=streamfield([]),
                 organisers=inline_formset([{"association": self.association.pk}]),
             ),
         )
@@ -172,6 +173,7 @@ class TestEditorsCanCreateEveryType(WagtailPageTestCase):
                 city=self.cities[0].pk,
                 works=streamfield([]),
                 body=streamfield([]),
+                registration_questions=streamfield([]),
                 organisers=inline_formset([]),
                 artists=inline_formset([]),
             ),

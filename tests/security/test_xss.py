@@ -197,6 +197,7 @@ def workshop(home):
             "results": rich_text(""),
             "body": body(),
             "documents": streamfield([]),
+            "registration_questions": streamfield([]),
             "organisers": inline_formset([]),
         },
     )
@@ -217,6 +218,7 @@ def exhibition(home):
             "admission": ATTRIBUTE,
             "works": streamfield([]),
             "body": body(),
+            "registration_questions": streamfield([]),
             "organisers": inline_formset([]),
             "artists": inline_formset([]),
         },

@@ -7,7 +7,7 @@ from io import StringIO
 
 from django.core.management import call_command
 
-from subscribers.forms import HONEYPOT_NAME_FIELD, HONEYPOT_TIME_FIELD
+from accounts.public_forms import HONEYPOT_NAME_FIELD, HONEYPOT_TIME_FIELD
 
 CHOICE = {"de": "de", "fr": "fr", "both": "both"}
 

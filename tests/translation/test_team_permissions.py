@@ -96,6 +96,7 @@ def workshop_form(page, **fields):
             "results": rich_text(""),
             "body": streamfield([]),
             "documents": streamfield([]),
+            "registration_questions": streamfield([]),
             "organisers": inline_formset([]),
             **fields,
         }

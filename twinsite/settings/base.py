@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "partnership",
     "core",
     "subscribers",
+    "registrations",
     "emails",
     "embeds",
     "pagecache",
@@ -417,6 +418,17 @@ TASKS = {
 SUBSCRIBERS_CONFIRM_DAYS = env.int("SUBSCRIBERS_CONFIRM_DAYS", default=7)
 # Subscription posts per visitor (django-ratelimit, counted in the default cache).
 SUBSCRIBERS_RATE = "5/h"
+
+# Event registration (registrations/): posts per visitor, the reminder, and how long
+# the registrations of a past event are kept (the privacy page says so).
+REGISTRATIONS_RATE = "10/h"
+# An event page with registration is kept at most this long by the page cache and a CDN,
+# so that the seats it shows are never older.
+REGISTRATIONS_CACHE_SECONDS = 60
+REGISTRATIONS_REMINDER_DAYS = env.int("REGISTRATIONS_REMINDER_DAYS", default=2)
+REGISTRATIONS_RETENTION_DAYS = env.int("REGISTRATIONS_RETENTION_DAYS", default=90)
+# How often the mail worker runs reminders and removal (manage.py registrations_housekeeping).
+REGISTRATIONS_HOUSEKEEPING_SECONDS = 3600
 
 # Wagtail
 WAGTAIL_SITE_NAME = env("WAGTAIL_SITE_NAME", default="twinsite")

@@ -1,0 +1,196 @@
+"""Registering for an event through the HTTP interface, in both languages, with the real worker."""
+
+import datetime
+
+import pytest
+from django.core import mail
+from django.utils import timezone
+from icalendar import Calendar
+
+from registrations.models import Registration, RegistrationList
+from tests.registrations.helpers import (
+    cancel_path,
+    open_registration,
+    register,
+    upcoming_workshop,
+)
+from tests.subscribers.helpers import run_mail_worker
+
+pytestmark = pytest.mark.django_db
+
+SEATS_LEFT = {"de": "Noch 2 Plätze frei", "fr": "Plus que 2 places"}
+ONE_LEFT = {"de": "Noch 1 Platz frei", "fr": "Plus qu’une place"}
+FULL = {"de": "Ausgebucht.", "fr": "Complet."}
+THANKS = {"de": "Danke für Ihre Anmeldung", "fr": "Merci pour votre inscription"}
+SEAT_SUBJECT = {"de": "Ihre Anmeldung", "fr": "Votre inscription"}
+WAITING_SUBJECT = {"de": "Auf der Warteliste", "fr": "Sur la liste d’attente"}
+MOVED_UP_SUBJECT = {"de": "Sie haben einen Platz", "fr": "Vous avez une place"}
+CLOSED = {"de": "Die Anmeldung ist geschlossen.", "fr": "Les inscriptions sont closes."}
+
+
+@pytest.fixture
+def workshop(demo):
+    """The upcoming workshop, French-source, 2 seats and a waiting list; both versions."""
+    source = open_registration(upcoming_workshop("fr"))
+    return {"fr": source, "de": upcoming_workshop("de")}
+
+
+def mails_to(address):
+    return [message for message in mail.outbox if message.to == [address]]
+
+
+def test_both_versions_show_the_seats_of_one_list(client, workshop):
+    for language in ("de", "fr"):
+        html = client.get(workshop[language].url).text
+        assert SEATS_LEFT[language] in html
+        assert f'action="/{language}/registration/{workshop[language].pk}/"' in html
+    # The German version was never synced after the French editor opened registration.
+    assert workshop["de"].registration_on_site is True
+    assert RegistrationList.objects.count() == 1
+
+
+def test_full_journey_in_both_languages(client, workshop, monkeypatch):
+    answer = register(client, workshop["fr"], "claire@example.org", language="fr")
+    assert answer.status_code == 200
+    assert THANKS["fr"] in answer.text
+    assert mail.outbox == [], "nothing is sent in the request"
+    run_mail_worker(monkeypatch)
+    [confirmation] = mails_to("claire@example.org")
+    assert confirmation.subject.startswith(SEAT_SUBJECT["fr"])
+    assert "Ensemble contre la solitude" in confirmation.subject
+    assert confirmation.extra_headers["Content-Language"] == "fr"
+    [(filename, ics, mimetype)] = confirmation.attachments
+    assert filename == "event.ics" and mimetype.startswith("text/calendar")
+    [event] = Calendar.from_ical(ics).walk("VEVENT")
+    assert event.decoded("dtstart") == workshop["fr"].start.astimezone(datetime.UTC)
+    assert "Ensemble contre la solitude" in str(event["summary"])
+    html = confirmation.alternatives[0][0]
+    assert "Annuler mon inscription" in html
+
+    # The German page of the same event now has one seat left.
+    assert ONE_LEFT["de"] in client.get(workshop["de"].url).text
+    answer = register(client, workshop["de"], "erika@example.org", language="de")
+    assert THANKS["de"] in answer.text
+    # Full: the third goes on the waiting list and is told their place, in German.
+    assert FULL["fr"] in client.get(workshop["fr"].url).text
+    answer = register(client, workshop["fr"], "hans@example.org", language="de")
+    assert answer.status_code == 200
+    assert "liste d’attente" in answer.text
+    run_mail_worker(monkeypatch)
+    [waiting] = mails_to("hans@example.org")
+    assert waiting.subject.startswith(WAITING_SUBJECT["de"])
+    assert "Nummer 1 auf der Warteliste" in waiting.body
+    assert waiting.attachments == [], "no calendar file without a seat"
+    statuses = dict(Registration.objects.values_list("email", "status"))
+    assert statuses == {
+        "claire@example.org": "confirmed",
+        "erika@example.org": "confirmed",
+        "hans@example.org": "waiting",
+    }
+
+    # Claire cancels from her mail: the link shows a button, only its POST cancels.
+    path = cancel_path(confirmation)
+    assert path.startswith("/fr/registration/cancel/")
+    page = client.get(path)
+    assert page.status_code == 200
+    assert "Annuler mon inscription" in page.text
+    assert Registration.objects.get(email="claire@example.org").status == "confirmed"
+    done = client.post(path)
+    assert done.status_code == 200
+    assert "est annulée" in done.text
+    assert Registration.objects.get(email="claire@example.org").status == "cancelled"
+    # Hans moves up and is told in German, with the calendar file.
+    assert Registration.objects.get(email="hans@example.org").status == "confirmed"
+    run_mail_worker(monkeypatch)
+    [moved] = mails_to("hans@example.org")[1:]
+    assert moved.subject.startswith(MOVED_UP_SUBJECT["de"])
+    assert moved.attachments[0][0] == "event.ics"
+    [cancelled] = mails_to("claire@example.org")[1:]
+    assert "annulée" in cancelled.subject
+    # Cancelling again changes nothing and sends nothing.
+    assert client.post(path).status_code == 200
+    run_mail_worker(monkeypatch)
+    assert len(mails_to("claire@example.org")) == 2
+
+
+def test_registering_again_sends_the_same_answer_and_no_second_seat(client, workshop, monkeypatch):
+    first = register(client, workshop["fr"], "claire@example.org", language="fr")
+    again = register(client, workshop["fr"], "Claire@Example.org ", language="fr")
+    assert again.status_code == first.status_code == 200
+    assert again.text == first.text.replace("Claire@Example.org", "claire@example.org")
+    assert Registration.objects.filter(email="claire@example.org").count() == 1
+    run_mail_worker(monkeypatch)
+    assert len(mails_to("claire@example.org")) == 2
+    assert "déjà inscrit" in mails_to("claire@example.org")[1].body
+
+
+@pytest.mark.parametrize("language", ["de", "fr"])
+def test_past_the_deadline_the_form_is_refused_on_the_server(client, workshop, language):
+    open_registration(
+        workshop["fr"], registration_deadline=timezone.localdate() - datetime.timedelta(days=1)
+    )
+    page = workshop[language]
+    html = client.get(page.url).text
+    assert CLOSED[language] in html
+    assert "registration-form" not in html
+    answer = register(client, page, "spaet@example.org")
+    assert answer.status_code == 400
+    assert Registration.objects.count() == 0
+
+
+@pytest.mark.parametrize("language", ["de", "fr"])
+def test_full_without_waiting_list_is_closed(client, workshop, monkeypatch, language):
+    open_registration(workshop["fr"], capacity=1, waiting_list=False)
+    assert register(client, workshop["fr"], "eins@example.org").status_code == 200
+    page = workshop[language]
+    assert {"de": "Ausgebucht: Die Anmeldung", "fr": "Complet : les inscriptions"}[language] in (
+        client.get(page.url).text
+    )
+    answer = register(client, page, "zwei@example.org")
+    assert answer.status_code == 400
+    assert Registration.objects.filter(status="confirmed").count() == 1
+    assert not Registration.objects.filter(email="zwei@example.org").exists()
+
+
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [("de", "Bitte geben Sie Ihren Namen an."), ("fr", "Veuillez indiquer votre nom.")],
+)
+def test_bad_input_is_a_400_in_the_visitors_language(client, workshop, language, message):
+    answer = register(client, workshop[language], "x@example.org", name="")
+    assert answer.status_code == 400
+    assert message in answer.text
+    broken = register(client, workshop[language], "not-an-address")
+    assert broken.status_code == 400
+    one_line = register(client, workshop[language], "y@example.org", name="Erika\r\nBcc: z@x")
+    assert one_line.status_code == 400
+    no_consent = register(client, workshop[language], "z@example.org", consent=False)
+    assert no_consent.status_code == 400
+    assert Registration.objects.count() == 0
+
+
+def test_honeypot_and_rate_limit(client, workshop, settings):
+    trapped = register(client, workshop["de"], "bot@example.org", trap="http://spam.example")
+    assert trapped.status_code == 400
+    assert Registration.objects.count() == 0
+    settings.REGISTRATIONS_RATE = "2/h"
+    for number in range(2):
+        register(client, workshop["de"], f"p{number}@example.org")
+    limited = register(client, workshop["de"], "p9@example.org")
+    assert limited.status_code == 429
+    assert "zu oft" in limited.text
+
+
+def test_an_event_without_registration_has_no_endpoint(client, demo):
+    page = upcoming_workshop("de")
+    assert register(client, page, "x@example.org").status_code == 404
+    assert client.get("/de/registration/999999/").status_code == 404
+
+
+@pytest.mark.parametrize("language", ["de", "fr"])
+def test_a_tampered_cancel_link_is_a_400(client, demo, language):
+    answer = client.get(f"/{language}/registration/cancel/abc/")
+    assert answer.status_code == 400
+    assert {"de": "Dieser Link ist nicht gültig", "fr": "Ce lien n’est pas valable"}[language] in (
+        answer.text
+    )
