@@ -1,11 +1,13 @@
 """The admin's "Send to readers" of an issue: the plan, the confirmation, the progress."""
 
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseForbidden
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import FormView
+from django.views.generic import FormView, TemplateView
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
@@ -16,6 +18,30 @@ from newsletter.models import Delivery, IssueSend
 
 VERSION_NAMES = dict(Delivery.Version.choices)
 PROGRESS_STATES = ["queued", "sending", "sent", "failed", "refused", "unknown", "dropped"]
+# Still changing without the editor doing anything: the page follows these by itself.
+IN_FLIGHT = ("queued", "sending", "failed")
+# Seconds between two looks at the progress (newsletter/static/newsletter/send-progress.js).
+POLL_SECONDS = 5
+
+
+def progress_context(send):
+    """The progress table and the addresses that did not get it, for the page and its fragment."""
+    if send is None:
+        return {"send": None, "progress": None, "problems": [], "in_flight": False}
+    counts = sending.progress(send)
+    progress = [
+        {"name": VERSION_NAMES[version], "counts": [counts[version][s] for s in PROGRESS_STATES]}
+        for version in Delivery.Version.values
+        if any(counts[version].values())
+    ]
+    return {
+        "send": send,
+        "progress": progress,
+        "progress_states": [dict(Delivery.State.choices)[s] for s in PROGRESS_STATES],
+        "problems": sending.recent_problems(send),
+        "in_flight": any(counts[v][s] for v in counts for s in IN_FLIGHT),
+        "poll_seconds": POLL_SECONDS,
+    }
 
 
 class SendToReadersView(IssueAdminViewMixin, WagtailAdminTemplateMixin, FormView):
@@ -56,17 +82,6 @@ class SendToReadersView(IssueAdminViewMixin, WagtailAdminTemplateMixin, FormView
             }
             for entry in self.plan
         ]
-        progress = None
-        if self.send is not None:
-            counts = sending.progress(self.send)
-            progress = [
-                {
-                    "name": VERSION_NAMES[version],
-                    "counts": [counts[version][s] for s in PROGRESS_STATES],
-                }
-                for version in Delivery.Version.values
-                if any(counts[version].values())
-            ]
         context.update(
             page=self.page,
             live=self.page.live,
@@ -74,11 +89,9 @@ class SendToReadersView(IssueAdminViewMixin, WagtailAdminTemplateMixin, FormView
             to_send=sum(entry.readers for entry in self.plan if entry.live),
             missing=[entry for entry in plan if entry["readers"] and not entry["live"]],
             list_name=self.page.locale.get_display_name(),
-            send=self.send,
-            progress=progress,
-            progress_states=[dict(Delivery.State.choices)[s] for s in PROGRESS_STATES],
-            problems=sending.recent_problems(self.send) if self.send is not None else [],
             edit_url=reverse("wagtailadmin_pages:edit", args=[self.page.pk]),
+            progress_url=reverse("newsletter_send_progress", args=[self.page.pk]),
+            **progress_context(self.send),
         )
         return context
 
@@ -138,3 +151,32 @@ class SendToReadersView(IssueAdminViewMixin, WagtailAdminTemplateMixin, FormView
                 self.request, gettext("That delivery is not waiting for a decision any more.")
             )
         return here
+
+
+class SendProgressView(IssueAdminViewMixin, TemplateView):
+    """Only the progress of the send page, which the page's script fetches while mail is on its way.
+
+    Without script the page shows the same on every reload. A delivery left in
+    "sending" by a stopped worker is turned "unknown" here too, as the page does,
+    so that the page stops following a send that nothing moves any more; the
+    update runs only when there is one, so that following a send does not write.
+    """
+
+    template_name = "newsletter/admin/send_progress.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        # A fragment answers 403, not with Wagtail's redirect to the dashboard and its message.
+        try:
+            return super().dispatch(request, *args, **kwargs)
+        except PermissionDenied:
+            return HttpResponseForbidden()
+
+    def get_context_data(self, **kwargs):
+        send = IssueSend.objects.filter(issue=self.page).first()
+        if send is not None and sending.stale().filter(send=send).exists():
+            sending.recover_stale()
+        return {
+            **super().get_context_data(**kwargs),
+            **progress_context(send),
+            "progress_url": self.request.path,
+        }

@@ -153,11 +153,15 @@ def progress(send):
     return counts
 
 
+def stale():
+    """Deliveries in "sending" longer than ``NEWSLETTER_SENDING_TIMEOUT``: their worker stopped."""
+    limit = timezone.now() - timedelta(seconds=settings.NEWSLETTER_SENDING_TIMEOUT)
+    return Delivery.objects.filter(state=Delivery.State.SENDING, claimed_at__lt=limit)
+
+
 def recover_stale():
     """Deliveries left in "sending" by a stopped worker become "unknown"; return how many."""
-    limit = timezone.now() - timedelta(seconds=settings.NEWSLETTER_SENDING_TIMEOUT)
-    stale = Delivery.objects.filter(state=Delivery.State.SENDING, claimed_at__lt=limit)
-    count = stale.update(state=Delivery.State.UNKNOWN, claim="")
+    count = stale().update(state=Delivery.State.UNKNOWN, claim="")
     if count:
         logger.warning("%s deliveries left in sending are now unknown", count)
     return count

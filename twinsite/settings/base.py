@@ -351,6 +351,18 @@ EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="twinsite <noreply@example.org>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# DKIM: with a key (a PEM file, or the PEM itself in DKIM_PRIVATE_KEY) every mail is
+# signed (emails/signing.py) with selector DKIM_SELECTOR for DKIM_DOMAIN (empty: the
+# domain of DEFAULT_FROM_EMAIL); the public key is the TXT record
+# <selector>._domainkey.<domain> (docs/operations.md). The backend EMAIL_URL chose then
+# sends the signed mails. Without a key nothing is signed here and the relay must sign.
+DKIM_PRIVATE_KEY_FILE = env("DKIM_PRIVATE_KEY_FILE", default="")
+DKIM_PRIVATE_KEY = env.str("DKIM_PRIVATE_KEY", default="", multiline=True)
+DKIM_SELECTOR = env("DKIM_SELECTOR", default="")
+DKIM_DOMAIN = env("DKIM_DOMAIN", default="")
+DKIM_EMAIL_BACKEND = EMAIL_CONFIG["EMAIL_BACKEND"]
+if DKIM_PRIVATE_KEY_FILE or DKIM_PRIVATE_KEY:
+    EMAIL_BACKEND = "emails.signing.SigningEmailBackend"
 # A newsletter issue's "Send test" goes to the editor's own address or to one of
 # these (comma-separated, e.g. the agency's test inboxes), never anywhere else.
 NEWSLETTER_TEST_ADDRESSES = env.list("NEWSLETTER_TEST_ADDRESSES", default=[])
