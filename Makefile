@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help run serve load faults bench test system-deps lint format messages migrate demo install install-dev clean
+.PHONY: help run serve load faults bench bench-mail test system-deps lint format messages migrate demo install install-dev clean
 
 help: ## Show this list
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-12s %s\n", $$1, $$2}'
@@ -98,6 +98,10 @@ faults: $(RUNTIME_STAMP) ## Restart PostgreSQL and stop Redis under load (this m
 bench: demo ## Benchmark every page type against a minimal view (wrk); writes bench/results/
 	@command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
 	$(PY) bench/bench.py
+
+# aiosmtpd (the SMTP sink) comes with the dev requirements; the database is its own, made fresh.
+bench-mail: $(DEV_STAMP) ## Send the demo issue to 10,000 readers via a local SMTP sink: mails/s, worker RSS
+	$(PY) bench/mail_send.py
 
 # The system packages of the suite (gettext, Chromium, Java, Node): scripts/system-deps.sh
 # installs the missing ones through apt when run as root, or names them and the command
