@@ -147,6 +147,7 @@ def _create(log, model, home, key, spec, french, **fields):
 
 
 def load_forms(log, *, home, french):
+    """The privacy page and the forms; gives the privacy page, which other forms link to."""
     privacy = _create(log, StandardPage, home, "privacy", PRIVACY, french)
     for key, spec in (("contact", CONTACT), ("registration", REGISTRATION)):
         fields = [FormField(**pick(field, "de")) for field in spec["fields"]]
@@ -162,3 +163,4 @@ def load_forms(log, *, home, french):
             show_in_menus=key == "contact",
             form_fields=fields,
         )
+    return privacy

@@ -1,3 +1,4 @@
+import html
 from io import StringIO
 
 import pytest
@@ -8,6 +9,7 @@ from wagtail.models import Page, Site
 from wagtail_localize.models import StringTranslation, Translation
 
 from home.models import SiteIdentity
+from subscribers.models import Consent, SubscribePage, Subscriber
 
 pytestmark = pytest.mark.django_db
 
@@ -19,6 +21,8 @@ def counts():
         "snippets": SiteIdentity.objects.count(),
         "images": get_image_model().objects.count(),
         "translations": Translation.objects.count(),
+        "subscribers": Subscriber.objects.count(),
+        "consents": Consent.objects.count(),
     }
 
 
@@ -80,7 +84,8 @@ def test_demo_page_tree_is_consistent(demo):
     """Every translated parent knows its children, so /fr/... pages are reachable."""
     assert Page.find_problems() == ([], [], [], [], [])
     for home in (demo.home_de, demo.home_fr):
-        assert home.get_children().live().count() == 8  # 5 sections, privacy, 2 forms
+        # 5 sections, privacy, 2 forms, the subscription page
+        assert home.get_children().live().count() == 9
 
 
 @pytest.mark.parametrize(
@@ -107,3 +112,62 @@ def test_each_town_keeps_its_images_in_its_own_and_the_shared_collection(
         get_image_model().objects.filter(collection=shared).count()
         == get_image_model().objects.count()
     )
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "intro", "privacy"),
+    [
+        (
+            "de",
+            "Newsletter abonnieren",
+            "Einmal im Monat bringt unser Newsletter",
+            "/de/datenschutz/",
+        ),
+        (
+            "fr",
+            "S'abonner à la lettre d'information",
+            "Une fois par mois, notre lettre d'information",
+            "/fr/protection-des-donnees/",
+        ),
+    ],
+)
+def test_the_subscription_page_in_both_languages(client, demo, language, title, intro, privacy):
+    page = SubscribePage.objects.get(locale__language_code=language)
+    assert page.live and page.show_in_menus
+    assert page.translation_key == SubscribePage.objects.get(locale=demo.de).translation_key
+    answer = client.get(page.url)
+    assert answer.status_code == 200
+    text = html.unescape(answer.content.decode())
+    assert f"<h1>{title}</h1>" in text
+    assert intro in text
+    assert f'action="/{language}/subscription/"' in text
+    assert f'href="{privacy}"' in text, "the consent box links to the privacy page"
+    # In the main menu of every page of that language.
+    home = client.get(f"/{language}/").content.decode()
+    assert f'href="{page.url}"' in home
+
+
+def test_the_french_page_is_a_wagtail_localize_translation(demo):
+    german = SubscribePage.objects.get(locale=demo.de)
+    translation = Translation.objects.get(
+        source__object_id=german.translation_key, target_locale=demo.fr
+    )
+    done, total = translation.get_progress()
+    assert done == total > 0
+
+
+def test_each_list_has_demo_readers_in_every_state(demo):
+    for locale in (demo.de, demo.fr):
+        readers = Subscriber.objects.filter(locale=locale)
+        assert {r.state for r in readers} == {"confirmed", "pending", "unsubscribed"}
+        assert {r.language for r in readers} == {"de", "fr", "both"}
+        assert all(r.email.endswith("@example.org") for r in readers)
+        for reader in readers:
+            [consent] = reader.consents.all()
+            assert consent.source == "demo"
+            assert consent.language == locale.language_code
+            assert consent.page_url.endswith(SubscribePage.objects.get(locale=locale).url), (
+                "the list's own subscription page"
+            )
+    french_consent = Consent.objects.filter(subscriber__locale=demo.fr).first()
+    assert french_consent.text.startswith("J’accepte que mon adresse e-mail")

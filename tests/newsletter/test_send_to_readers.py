@@ -43,7 +43,11 @@ def reader(locale, address, language, state=Subscriber.State.CONFIRMED):
 
 @pytest.fixture
 def readers(demo):
-    """Naumburg's list: two German, two French, one bilingual reader; some who get nothing."""
+    """Naumburg's list: two German, two French, one bilingual reader; some who get nothing.
+
+    Only these: the demo's own readers (demo/subscriptions.py) are taken off first.
+    """
+    Subscriber.objects.all().delete()
     confirmed = [
         reader(demo.de, "de1@example.org", "de"),
         reader(demo.de, "de2@example.org", "de"),

@@ -4,13 +4,15 @@ from demo.forms import load_forms
 from demo.home import ensure_locales, load_home, load_identity
 from demo.newsletter import load_newsletter
 from demo.sections import load_sections
+from demo.subscriptions import load_subscriptions
 from demo.users import DEMO_PASSWORD, EDITORS, load_users
 
 
 class Command(BaseCommand):
     help = (
         "Load the bilingual demo content: locales, home pages, site identity, partner towns, "
-        "associations, reports, workshops, exhibitions, artist exchanges and demo users. "
+        "associations, reports, workshops, exhibitions, artist exchanges, the newsletter and "
+        "its subscription page and readers, and demo users. "
         "Safe to run again: what exists is kept, what is missing is added."
     )
 
@@ -30,7 +32,9 @@ class Command(BaseCommand):
         log("Newsletter")
         load_newsletter(log, home=home, french=french)
         log("Privacy page and forms")
-        load_forms(log, home=home, french=french)
+        privacy = load_forms(log, home=home, french=french)
+        log("Subscription page and readers")
+        load_subscriptions(log, home=home, french=french, privacy=privacy)
         log("Users")
         load_users(log, homes=homes)
 
