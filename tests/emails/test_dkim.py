@@ -17,6 +17,7 @@ from django.test import override_settings
 
 from demo.sections import demo_key
 from newsletter.models import IssueSend, NewsletterIssuePage
+from subscribers.models import Subscriber
 from tests.newsletter.test_send_to_readers import confirm, login, reader
 from tests.smtp import local_smtp
 from tests.subscribers.helpers import run_mail_worker, subscribe
@@ -54,7 +55,8 @@ def german_issue(demo):
 
 @pytest.fixture
 def readers(demo):
-    """One reader of each version on Naumburg's list."""
+    """One reader of each version on Naumburg's list, and only these (not the demo's)."""
+    Subscriber.objects.all().delete()
     return [
         reader(demo.de, "de@example.org", "de"),
         reader(demo.de, "fr@example.org", "fr"),

@@ -6,6 +6,7 @@ from lxml import html as lxml_html
 
 from demo.sections import demo_key
 from newsletter.models import NewsletterIssuePage
+from subscribers.models import Subscriber
 from tests.newsletter.test_send_to_readers import confirm, login, reader, url
 from tests.smtp import local_smtp
 from tests.subscribers.helpers import run_mail_worker
@@ -51,7 +52,8 @@ def table(answer):
 
 @pytest.fixture
 def lists(demo):
-    """One reader of each version on each town's list."""
+    """One reader of each version on each town's list, and only these (not the demo's)."""
+    Subscriber.objects.all().delete()
     for locale, town in ((demo.de, "naumburg"), (demo.fr, "lesulis")):
         for language in ("de", "fr", "both"):
             reader(locale, f"{town}-{language}@example.org", language)

@@ -139,9 +139,10 @@ def main():
         mail_tasks = new_tasks.filter(task_path__endswith="send_registration_mail").count()
         outcome = {"answers": answers, "rows": rows, "mail_tasks": mail_tasks}
     finally:
-        DBTaskResult.objects.exclude(pk__in=tasks_before).delete()
-        RegistrationList.objects.filter(translation_key=page.translation_key).delete()
+        key = page.translation_key
         page.delete()
+        RegistrationList.objects.filter(translation_key=key).delete()
+        DBTaskResult.objects.exclude(pk__in=tasks_before).delete()
         connections.close_all()
     print(json.dumps(outcome))
 

@@ -60,7 +60,7 @@ def test_personal_data_is_removed_after_the_retention_period(
     run_mail_worker(monkeypatch)
     [confirmation] = mail.outbox
     settings.REGISTRATIONS_RETENTION_DAYS = 30
-    registration_list = RegistrationList.objects.get()
+    registration_list = RegistrationList.objects.get(translation_key=workshop.translation_key)
     RegistrationList.objects.filter(pk=registration_list.pk).update(
         starts_at=timezone.now() - datetime.timedelta(days=31, hours=3),
         ends_at=timezone.now() - datetime.timedelta(days=31),
@@ -68,7 +68,7 @@ def test_personal_data_is_removed_after_the_retention_period(
     out = StringIO()
     call_command("registrations_housekeeping", stdout=out)
     assert "Personal data removed: 1 registrations of 1 events" in out.getvalue()
-    registration = Registration.objects.get()
+    registration = Registration.objects.get(registration_list=registration_list)
     assert registration.email == registration.name == registration.access_needs == ""
     assert registration.anonymised_at is not None
     assert registration.status == "confirmed", "the count stays"
