@@ -79,15 +79,9 @@ def remove_personal_data(now=None):
     return events, registrations
 
 
-def pending_housekeeping():
-    return DBTaskResult.objects.filter(
-        task_path=housekeeping.module_path, status__in=["READY", "RUNNING"]
-    )
-
-
 def schedule(base_url, run_after=None):
     """Queue the next ``housekeeping`` run, unless one is waiting already; return it or None."""
-    if pending_housekeeping().filter(status="READY").exists():
+    if DBTaskResult.objects.filter(task_path=housekeeping.module_path, status="READY").exists():
         return None
     run_after = run_after or timezone.now()
     return housekeeping.using(run_after=run_after).enqueue(base_url)
