@@ -277,10 +277,10 @@ class ListView(
         return {name: values[name] for name in self.list_export}
 
     def write_csv_response(self, queryset):
-        # Written here rather than streamed, so that headings and values are in the admin language.
-        response = HttpResponse(
-            b"".join(self.stream_csv(queryset)), content_type="text/csv; charset=utf-8"
-        )
+        # Written here rather than streamed, so that headings and values are in the admin language;
+        # the byte order mark makes Excel read the file as UTF-8 (umlauts, accents).
+        content = "\ufeff".encode() + b"".join(self.stream_csv(queryset))
+        response = HttpResponse(content, content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{self.get_filename()}.csv"'
         return response
 

@@ -451,6 +451,7 @@ class TestExports:
         assert response.status_code == 200
         assert response["Content-Type"].startswith("text/csv")
         assert ".csv" in response["Content-Disposition"]
+        assert response.content.startswith("\ufeff".encode()), "Excel reads it as UTF-8"
         rows = csv_rows(response)
         heading = rows[0]
         assert heading[:4] == ["Stand", "Platz auf der Warteliste", "Name", "E-Mail-Adresse"]
