@@ -17,6 +17,7 @@ from wagtail.models import GroupPagePermission, ModelLogEntry
 
 from partnership.models import WorkshopPage
 from registrations import booking
+from registrations.housekeeping import remove_personal_data
 from registrations.models import Registration, RegistrationList
 from tests.factories import UserFactory
 from tests.queries import counted_queries
@@ -524,3 +525,32 @@ class TestCheckIn:
         assert '<html lang="fr">' in page
         assert "Liste d’émargement" in page and "Présent" in page
         assert "Besoins d’accessibilité" in page
+
+
+class TestAfterTheEvent:
+    def test_the_numbers_stay_and_the_people_are_gone(self, client, workshop):
+        remove_personal_data(now=workshop["list"].ends_at + datetime.timedelta(days=365))
+        login(client, "naumburg")
+        page = text(client.get(f"{INDEX}{workshop['list'].pk}/"))
+        assert "2 bestätigt, 2 wartend, 1 storniert" in " ".join(page.split())
+        assert "wurden nach ihr gelöscht" in page
+        assert "Anna Sitz" not in page and "anna@example.org" not in page
+        assert "(entfernt)" in page
+        assert "Platz geben" not in page and "Für die Person stornieren" not in page
+        marie = workshop["people"]["marie"]
+        move_up = f"{INDEX}{workshop['list'].pk}/{marie.pk}/move-up/"
+        assert client.post(move_up, follow=True).status_code == 404
+        assert "Personenbezogene Daten entfernt" in text(client.get(INDEX))
+
+
+def test_one_list_takes_as_many_queries_for_many_people_as_for_few(client, workshop):
+    login(client, "naumburg")
+    url = f"{INDEX}{workshop['list'].pk}/"
+    client.get(url)
+    with counted_queries() as few:
+        client.get(url)
+    for number in range(20):
+        book(workshop["list"], f"viele{number}@example.org", name=f"Viele {number}")
+    with counted_queries() as more:
+        assert text(client.get(url)).count("Viele ") == 20
+    assert len(more) == len(few)
