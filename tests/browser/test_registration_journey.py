@@ -96,6 +96,7 @@ def test_a_registration_on_the_french_page_reaches_the_german_organisers_list(
     expect(person).to_contain_text("Interprète LSF")
     expect(person).to_contain_text("Français")
     expect(person.get_by_role("link", name="Für die Person stornieren")).to_be_visible()
+    screenshot(admin, "-list")
 
     # Its check-in list has the visitor, without the address.
     admin.get_by_role("link", name="Anwesenheitsliste zum Drucken").click()
