@@ -204,3 +204,41 @@ def test_a_tampered_cancel_link_is_a_400(client, demo, language):
         answer.text
     )
 
+
+WAITING_ANSWER = {
+    "de": "ist ausgebucht; neue Anmeldungen kommen auf die Warteliste",
+    "fr": "est complet : les nouvelles inscriptions vont sur la liste d’attente",
+}
+WAITING_PLACE = {
+    "de": "Sie sind Nummer {place} auf der Warteliste.",
+    "fr": "Vous êtes numéro {place} sur la liste d’attente.",
+}
+
+
+@pytest.mark.parametrize(("language", "mail_language"), [("de", "fr"), ("fr", "de")])
+def test_the_waiting_list_answer_and_mail_tell_the_place_in_each_language(
+    client, workshop, monkeypatch, language, mail_language
+):
+    """The answer says it is the waiting list, in the page's language; the mail gives the place.
+
+    The answer cannot give the place itself: it is the same for an address that
+    is on the list already (which would have another place, or a seat), so that
+    nobody learns who registered.
+    """
+    open_registration(workshop["fr"], capacity=1)
+    register(client, workshop["fr"], "sitz@example.org", language="fr")
+    page = workshop[language]
+    for place, address in enumerate(["erste@example.org", "zweite@example.org"], start=1):
+        answer = register(client, page, address, language=mail_language)
+        assert answer.status_code == 200
+        assert WAITING_ANSWER[language] in answer.text
+        assert address in answer.text
+        registration = on_list(workshop).get(email=address)
+        assert registration.waiting_place() == place
+    run_mail_worker(monkeypatch)
+    for place, address in enumerate(["erste@example.org", "zweite@example.org"], start=1):
+        [waiting] = mails_to(address)
+        assert waiting.subject.startswith(WAITING_SUBJECT[mail_language])
+        expected = WAITING_PLACE[mail_language].format(place=place)
+        assert expected in " ".join(waiting.body.split())
+        assert expected in waiting.alternatives[0][0]
