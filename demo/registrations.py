@@ -10,8 +10,9 @@ list and their order are what the site itself makes. Their addresses are
 example.org, which receives no mail: the mails the booking queued for them
 are dropped in the same transaction, so no worker ever sends them.
 
-An event that has registration on already is left as it is, so that
-load_demo can run again without harm.
+The privacy page the forms link to gets the paragraph on how long
+registrations are kept. An event that has registration on already is left
+as it is, so that load_demo can run again without harm.
 """
 
 import datetime
@@ -156,7 +157,7 @@ def deadline_for(page, start):
     today = timezone.localdate()
     if page.registration_deadline and page.registration_deadline > today:
         return page.registration_deadline
-    return timezone.localdate(start) - datetime.timedelta(days=7)
+    return max(timezone.localdate(start) - datetime.timedelta(days=7), today)
 
 
 def open_registration(log, spec, *, locales, privacy):
@@ -180,7 +181,7 @@ def open_registration(log, spec, *, locales, privacy):
         page.waiting_list = True
         page.registration_deadline = deadline_for(page, start)
         page.registration_questions = pick(spec["questions"], source)
-        page.registration_privacy_page = privacy.get_translation_or_none(locales[source])
+        page.registration_privacy_page = privacy.get_translation_or_none(locales[source]) or privacy
         page.save_revision().publish()
         log(f"  {page.title}: {page.capacity} seats, until {page.registration_deadline}")
     other = (
@@ -242,7 +243,23 @@ def book(log, page, people, *, locales):
     log(f"  {page.title}: {len(booked) - waiting} with a seat, {waiting} waiting")
 
 
+def state_retention(log, privacy, *, locales):
+    """The privacy page the forms link to says how long registrations are kept, in each language."""
+
+    def has_block(page):
+        return any(block.block_type == "retention_period" for block in page.specific.body)
+
+    if not has_block(privacy):
+        privacy.body.append(("retention_period", None))
+        privacy.save_revision().publish()
+        log(f"  {privacy.title}: how long registrations are kept")
+    french = privacy.get_translation_or_none(locales["fr"])
+    if french is not None and not has_block(french):
+        translate(privacy, locales["fr"], known_translations(privacy, locales["fr"]))
+
+
 def load_registrations(log, *, locales, privacy):
+    state_retention(log, privacy, locales=locales)
     for spec in (WORKSHOP, OPENING):
         page = open_registration(log, spec, locales=locales, privacy=privacy)
         if page is not None and page.registration_on_site:

@@ -3,7 +3,7 @@
 import html
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 from django_tasks_db.models import DBTaskResult
 from wagtail_localize.models import Translation
 
@@ -118,3 +118,18 @@ def test_past_workshops_and_exhibitions_take_no_registrations(demo):
     lists = RegistrationList.objects.filter(enabled=True)
     assert lists.count() == 2
     assert all(registration_list.starts_at > timezone.now() for registration_list in lists)
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [("de", "90 Tage nach der Veranstaltung"), ("fr", "90 jours après l’événement")],
+)
+def test_the_privacy_page_the_form_links_to_says_how_long_registrations_are_kept(
+    client, demo, language, text
+):
+    workshop = upcoming_workshop(language)
+    with translation.override(language):  # as in the page's request
+        privacy_url = workshop.registration_privacy_url()
+    assert privacy_url == {"de": "/de/datenschutz/", "fr": "/fr/protection-des-donnees/"}[language]
+    assert f'href="{privacy_url}"' in client.get(workshop.url).text
+    assert text in html.unescape(client.get(privacy_url).text)
