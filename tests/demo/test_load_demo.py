@@ -4,11 +4,13 @@ from io import StringIO
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django_tasks_db.models import DBTaskResult
 from wagtail.images import get_image_model
-from wagtail.models import Page, Site
+from wagtail.models import Page, Revision, Site
 from wagtail_localize.models import StringTranslation, Translation
 
 from home.models import SiteIdentity
+from registrations.models import Registration, RegistrationList
 from subscribers.models import Consent, SubscribePage, Subscriber
 
 pytestmark = pytest.mark.django_db
@@ -23,6 +25,10 @@ def counts():
         "translations": Translation.objects.count(),
         "subscribers": Subscriber.objects.count(),
         "consents": Consent.objects.count(),
+        "registration lists": RegistrationList.objects.count(),
+        "registrations": Registration.objects.count(),
+        "tasks": DBTaskResult.objects.count(),
+        "revisions": Revision.objects.count(),
     }
 
 
@@ -34,6 +40,7 @@ def test_load_demo_again_changes_nothing(demo):
     call_command("load_demo", stdout=out)
     assert counts() == first
     assert first["pages"] > 20
+    assert first["registrations"] == 14
     assert "kept as it is" in out.getvalue()
 
 

@@ -12,7 +12,7 @@ from django_tasks_db.models import DBTaskResult
 from home.models import StandardPage
 from registrations.housekeeping import housekeeping
 from registrations.models import Registration, RegistrationList
-from tests.registrations.helpers import cancel_path, open_registration, register, upcoming_workshop
+from tests.registrations.helpers import cancel_path, new_workshop, open_registration, register
 from tests.subscribers.helpers import run_mail_worker
 
 pytestmark = pytest.mark.django_db
@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def workshop(demo):
-    return open_registration(upcoming_workshop("fr"), capacity=1)
+    return open_registration(new_workshop()["fr"], capacity=1)
 
 
 def move_event(page, start):

@@ -9,10 +9,11 @@ from icalendar import Calendar
 
 from registrations.models import Registration, RegistrationList
 from tests.registrations.helpers import (
+    WORKSHOP_TITLE,
     cancel_path,
+    new_workshop,
     open_registration,
     register,
-    upcoming_workshop,
 )
 from tests.subscribers.helpers import run_mail_worker
 
@@ -30,9 +31,16 @@ CLOSED = {"de": "Die Anmeldung ist geschlossen.", "fr": "Les inscriptions sont c
 
 @pytest.fixture
 def workshop(demo):
-    """The upcoming workshop, French-source, 2 seats and a waiting list; both versions."""
-    source = open_registration(upcoming_workshop("fr"))
-    return {"fr": source, "de": upcoming_workshop("de")}
+    """A workshop of its own, French-source, 2 seats and a waiting list; both versions."""
+    versions = new_workshop()
+    source = open_registration(versions["fr"])
+    return {"fr": source, "de": type(source).objects.get(pk=versions["de"].pk)}
+
+
+def on_list(workshop):
+    """The registrations of this test's workshop (the demo's events have their own)."""
+    key = workshop["fr"].translation_key
+    return Registration.objects.filter(registration_list__translation_key=key)
 
 
 def mails_to(address):
@@ -58,13 +66,13 @@ def test_full_journey_in_both_languages(client, workshop, monkeypatch):
     run_mail_worker(monkeypatch)
     [confirmation] = mails_to("claire@example.org")
     assert confirmation.subject.startswith(SEAT_SUBJECT["fr"])
-    assert "Ensemble contre la solitude" in confirmation.subject
+    assert WORKSHOP_TITLE["fr"] in confirmation.subject
     assert confirmation.extra_headers["Content-Language"] == "fr"
     [(filename, ics, mimetype)] = confirmation.attachments
     assert filename == "event.ics" and mimetype.startswith("text/calendar")
     [event] = Calendar.from_ical(ics).walk("VEVENT")
     assert event.decoded("dtstart") == workshop["fr"].start.astimezone(datetime.UTC)
-    assert "Ensemble contre la solitude" in str(event["summary"])
+    assert WORKSHOP_TITLE["fr"] in str(event["summary"])
     html = confirmation.alternatives[0][0]
     assert "Annuler mon inscription" in html
 
@@ -82,7 +90,7 @@ def test_full_journey_in_both_languages(client, workshop, monkeypatch):
     assert waiting.subject.startswith(WAITING_SUBJECT["de"])
     assert "Nummer 1 auf der Warteliste" in waiting.body
     assert waiting.attachments == [], "no calendar file without a seat"
-    statuses = dict(Registration.objects.values_list("email", "status"))
+    statuses = dict(on_list(workshop).values_list("email", "status"))
     assert statuses == {
         "claire@example.org": "confirmed",
         "erika@example.org": "confirmed",
@@ -95,13 +103,13 @@ def test_full_journey_in_both_languages(client, workshop, monkeypatch):
     page = client.get(path)
     assert page.status_code == 200
     assert "Annuler mon inscription" in page.text
-    assert Registration.objects.get(email="claire@example.org").status == "confirmed"
+    assert on_list(workshop).get(email="claire@example.org").status == "confirmed"
     done = client.post(path)
     assert done.status_code == 200
     assert "est annulée" in done.text
-    assert Registration.objects.get(email="claire@example.org").status == "cancelled"
+    assert on_list(workshop).get(email="claire@example.org").status == "cancelled"
     # Hans moves up and is told in German, with the calendar file.
-    assert Registration.objects.get(email="hans@example.org").status == "confirmed"
+    assert on_list(workshop).get(email="hans@example.org").status == "confirmed"
     run_mail_worker(monkeypatch)
     [moved] = mails_to("hans@example.org")[1:]
     assert moved.subject.startswith(MOVED_UP_SUBJECT["de"])
@@ -119,7 +127,7 @@ def test_registering_again_sends_the_same_answer_and_no_second_seat(client, work
     again = register(client, workshop["fr"], "Claire@Example.org ", language="fr")
     assert again.status_code == first.status_code == 200
     assert again.text == first.text.replace("Claire@Example.org", "claire@example.org")
-    assert Registration.objects.filter(email="claire@example.org").count() == 1
+    assert on_list(workshop).filter(email="claire@example.org").count() == 1
     run_mail_worker(monkeypatch)
     assert len(mails_to("claire@example.org")) == 2
     assert "déjà inscrit" in mails_to("claire@example.org")[1].body
@@ -136,7 +144,7 @@ def test_past_the_deadline_the_form_is_refused_on_the_server(client, workshop, l
     assert "registration-form" not in html
     answer = register(client, page, "spaet@example.org")
     assert answer.status_code == 400
-    assert Registration.objects.count() == 0
+    assert on_list(workshop).count() == 0
 
 
 @pytest.mark.parametrize("language", ["de", "fr"])
@@ -149,8 +157,8 @@ def test_full_without_waiting_list_is_closed(client, workshop, monkeypatch, lang
     )
     answer = register(client, page, "zwei@example.org")
     assert answer.status_code == 400
-    assert Registration.objects.filter(status="confirmed").count() == 1
-    assert not Registration.objects.filter(email="zwei@example.org").exists()
+    assert on_list(workshop).filter(status="confirmed").count() == 1
+    assert not on_list(workshop).filter(email="zwei@example.org").exists()
 
 
 @pytest.mark.parametrize(
@@ -167,13 +175,13 @@ def test_bad_input_is_a_400_in_the_visitors_language(client, workshop, language,
     assert one_line.status_code == 400
     no_consent = register(client, workshop[language], "z@example.org", consent=False)
     assert no_consent.status_code == 400
-    assert Registration.objects.count() == 0
+    assert on_list(workshop).count() == 0
 
 
 def test_honeypot_and_rate_limit(client, workshop, settings):
     trapped = register(client, workshop["de"], "bot@example.org", trap="http://spam.example")
     assert trapped.status_code == 400
-    assert Registration.objects.count() == 0
+    assert on_list(workshop).count() == 0
     settings.REGISTRATIONS_RATE = "2/h"
     for number in range(2):
         register(client, workshop["de"], f"p{number}@example.org")
@@ -183,7 +191,7 @@ def test_honeypot_and_rate_limit(client, workshop, settings):
 
 
 def test_an_event_without_registration_has_no_endpoint(client, demo):
-    page = upcoming_workshop("de")
+    page = new_workshop()["de"]
     assert register(client, page, "x@example.org").status_code == 404
     assert client.get("/de/registration/999999/").status_code == 404
 
@@ -195,3 +203,42 @@ def test_a_tampered_cancel_link_is_a_400(client, demo, language):
     assert {"de": "Dieser Link ist nicht gültig", "fr": "Ce lien n’est pas valable"}[language] in (
         answer.text
     )
+
+
+WAITING_ANSWER = {
+    "de": "ist ausgebucht; neue Anmeldungen kommen auf die Warteliste",
+    "fr": "est complet : les nouvelles inscriptions vont sur la liste d’attente",
+}
+WAITING_PLACE = {
+    "de": "Sie sind Nummer {place} auf der Warteliste.",
+    "fr": "Vous êtes numéro {place} sur la liste d’attente.",
+}
+
+
+@pytest.mark.parametrize(("language", "mail_language"), [("de", "fr"), ("fr", "de")])
+def test_the_waiting_list_answer_and_mail_tell_the_place_in_each_language(
+    client, workshop, monkeypatch, language, mail_language
+):
+    """The answer says it is the waiting list, in the page's language; the mail gives the place.
+
+    The answer cannot give the place itself: it is the same for an address that
+    is on the list already (which would have another place, or a seat), so that
+    nobody learns who registered.
+    """
+    open_registration(workshop["fr"], capacity=1)
+    register(client, workshop["fr"], "sitz@example.org", language="fr")
+    page = workshop[language]
+    for place, address in enumerate(["erste@example.org", "zweite@example.org"], start=1):
+        answer = register(client, page, address, language=mail_language)
+        assert answer.status_code == 200
+        assert WAITING_ANSWER[language] in answer.text
+        assert address in answer.text
+        registration = on_list(workshop).get(email=address)
+        assert registration.waiting_place() == place
+    run_mail_worker(monkeypatch)
+    for place, address in enumerate(["erste@example.org", "zweite@example.org"], start=1):
+        [waiting] = mails_to(address)
+        assert waiting.subject.startswith(WAITING_SUBJECT[mail_language])
+        expected = WAITING_PLACE[mail_language].format(place=place)
+        assert expected in " ".join(waiting.body.split())
+        assert expected in waiting.alternatives[0][0]

@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand
 from demo.forms import load_forms
 from demo.home import ensure_locales, load_home, load_identity
 from demo.newsletter import load_newsletter
+from demo.registrations import load_registrations
 from demo.sections import load_sections
 from demo.subscriptions import load_subscriptions
 from demo.users import DEMO_PASSWORD, EDITORS, load_users
@@ -11,8 +12,9 @@ from demo.users import DEMO_PASSWORD, EDITORS, load_users
 class Command(BaseCommand):
     help = (
         "Load the bilingual demo content: locales, home pages, site identity, partner towns, "
-        "associations, reports, workshops, exhibitions, artist exchanges, the newsletter and "
-        "its subscription page and readers, and demo users. "
+        "associations, reports, workshops, exhibitions, artist exchanges, registrations for the "
+        "upcoming workshop and opening, the newsletter and its subscription page and readers, "
+        "and demo users. "
         "Safe to run again: what exists is kept, what is missing is added."
     )
 
@@ -33,6 +35,8 @@ class Command(BaseCommand):
         load_newsletter(log, home=home, french=french)
         log("Privacy page and forms")
         privacy = load_forms(log, home=home, french=french)
+        log("Event registration")
+        load_registrations(log, locales={"de": german, "fr": french}, privacy=privacy)
         log("Subscription page and readers")
         load_subscriptions(log, home=home, french=french, privacy=privacy)
         log("Users")
