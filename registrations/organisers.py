@@ -5,13 +5,13 @@ already say who may edit the German and who the French version, and either
 team runs the one list both versions fill. The superuser edits every page and
 so organises every event.
 
-The listing asks the database once for the lists whose event has a version
-the user may edit (``lists_for``); a single list asks each version's own
-permission object (``may_organise``), as Wagtail's page editor does.
+One query (``lists_for``) finds the lists whose event has a version the user
+may edit, through Wagtail's page permission policy ("change", or "add" on
+pages they own, as the page editor allows); the listing and every view of a
+single list use it, so the two can never disagree.
 """
 
 from django.db.models import Count, Q
-from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from registrations.models import Registration, RegistrationList
@@ -33,9 +33,3 @@ def lists_for(user):
         return lists
     editable = PagePermissionPolicy().instances_user_has_permission_for(user, "change")
     return lists.filter(translation_key__in=editable.values("translation_key"))
-
-
-def may_organise(user, registration_list):
-    """Whether ``user`` may edit the source page or a translation of the list's event."""
-    family = Page.objects.filter(translation_key=registration_list.translation_key)
-    return any(page.permissions_for_user(user).can_edit() for page in family)
