@@ -13,6 +13,7 @@ from django.conf import settings
 from django.http import Http404
 from django.shortcuts import render
 from django.utils.encoding import iri_to_uri
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from wagtail.models import Page
@@ -57,7 +58,19 @@ def register(request, page_id):
     if request.method != "POST":
         return form_page(request, page, availability)
     if too_many_posts(request, "registrations", settings.REGISTRATIONS_RATE):
-        return render(request, "registrations/limited.html", {"page": page}, status=429)
+        return render(
+            request,
+            "notice.html",
+            {
+                "page": page,
+                "heading": _("Too many requests"),
+                "message": _(
+                    "This connection has sent the registration form too often. "
+                    "Please try again in an hour."
+                ),
+            },
+            status=429,
+        )
     if not honeypot_passed(request.POST):
         return form_page(request, page, availability, status=400, refused=True)
     form = RegistrationForm(request.POST, questions=page.registration_questions)
@@ -98,7 +111,18 @@ def register(request, page_id):
 
 
 def invalid_link(request):
-    return render(request, "registrations/invalid_link.html", status=400)
+    return render(
+        request,
+        "notice.html",
+        {
+            "heading": _("This link is not valid"),
+            "message": _(
+                "The link is incomplete, or the registration it belonged to no longer exists. "
+                "Please use the link of your latest mail, or write to the organisers."
+            ),
+        },
+        status=400,
+    )
 
 
 @csrf_exempt

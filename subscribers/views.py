@@ -56,7 +56,18 @@ def subscribe(request):
     if request.method != "POST":
         return render(request, "subscribers/subscribe.html", form_page_context())
     if too_many_posts(request, "subscribers", settings.SUBSCRIBERS_RATE):
-        return render(request, "subscribers/limited.html", status=429)
+        return render(
+            request,
+            "notice.html",
+            {
+                "heading": _("Too many requests"),
+                "message": _(
+                    "This connection has sent the subscription form too often. "
+                    "Please try again in an hour."
+                ),
+            },
+            status=429,
+        )
     if not honeypot_passed(request.POST):
         context = {**form_page_context(), "refused": True}
         return render(request, "subscribers/subscribe.html", context, status=400)
@@ -94,7 +105,13 @@ def preferences_url(subscriber):
 
 def invalid_link(request):
     """An expired, tampered or outdated link: say so, and offer the form again."""
-    return render(request, "subscribers/invalid_link.html", form_page_context(), status=400)
+    context = form_page_context()
+    context["heading"] = _("This link is not valid")
+    context["message"] = _(
+        "The link has expired or is incomplete. Confirmation links are valid for a few days "
+        "only. Please subscribe again: you will get a new mail."
+    )
+    return render(request, "subscribers/invalid_link.html", context, status=400)
 
 
 @csrf_exempt
