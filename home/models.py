@@ -88,6 +88,7 @@ class HomePage(
         "exhibitions.ArtistExchangeIndexPage",
         "newsletter.NewsletterIndexPage",
         "subscribers.SubscribePage",
+        "accessibility.AccessibilityStatementPage",
     ]
 
     class Meta:

@@ -120,6 +120,14 @@ def translated_parent(page, locale):
     return None
 
 
+def separately_written_refusal(page):
+    """Pages written separately in each language (shared convention) are never translated."""
+    return _(
+        "“%(title)s” is written separately in each language, not translated: "
+        "create or edit the page in the other language instead."
+    ) % {"title": title_of(page)}
+
+
 def page_translation_refusal(user, page, locale):
     """Why ``user`` may not create ``page``'s translation into ``locale``.
 
@@ -127,6 +135,8 @@ def page_translation_refusal(user, page, locale):
     translation, which writes it: that takes the right to change it. A new
     page takes the right to add pages where it goes.
     """
+    if getattr(page.specific_class, "translated_separately", False):
+        return separately_written_refusal(page)
     existing = Page.objects.filter(translation_key=page.translation_key, locale=locale).first()
     if existing is not None:
         return write_refusal(user, existing)

@@ -106,6 +106,19 @@ class Section:
         return {ct.pk for ct in ContentType.objects.get_for_models(*self.models).values()}
 
 
+def written_per_language(model):
+    """Pages written separately in each language (shared convention), never translated.
+
+    Accessibility statements and easy-read pages say ``translated_separately``;
+    the board counts none of them as missing or outdated.
+    """
+    return getattr(model, "translated_separately", False)
+
+
+def translatable_page_models():
+    return [model for model in get_page_models() if not written_per_language(model)]
+
+
 def page_sections():
     """The page sections, read from the page models rather than the tree's ids.
 
@@ -115,7 +128,7 @@ def page_sections():
     page type (home pages, standard and form pages) falls under "other pages".
     """
     by_leaf = {}
-    for model in get_page_models():
+    for model in translatable_page_models():
         children = model.allowed_subpage_models()
         if len(children) == 1 and children[0] is not model:
             leaf = children[0]
@@ -126,7 +139,7 @@ def page_sections():
         for leaf, members in by_leaf.items()
     ]
     claimed = {model for section in sections for model in section.models}
-    others = tuple(model for model in get_page_models() if model not in claimed)
+    others = tuple(model for model in translatable_page_models() if model not in claimed)
     sections.append(Section(OTHER_PAGES, _("Other pages"), PAGES, others))
     return sections
 

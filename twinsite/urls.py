@@ -49,6 +49,7 @@ urlpatterns += i18n_patterns(
     path("subscription/", include("subscribers.urls")),
     # Event registration: the same, from the cached event pages.
     path("registration/", include("registrations.urls")),
+    path("accessibility-feedback/", include("accessibility.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

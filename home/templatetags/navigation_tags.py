@@ -13,6 +13,7 @@ from django.urls import reverse, translate_url
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
+from accessibility.models import RGAA_MENTION, AccessibilityStatementPage, Regime
 from home.models import SiteIdentity
 from pagecache.privacy import under_restriction
 
@@ -72,6 +73,22 @@ def shared_chrome(request, part, build):
     return memo[(part, language)]
 
 
+def language_version_pages(page):
+    """The page's versions in every language, itself included, as a QuerySet.
+
+    A page written separately per language (``translated_separately``, the
+    shared convention: accessibility statements, easy-read pages) has no
+    translations; its version in the other language is the counterpart it
+    names (``language_counterpart()``). Every other page asks the same one
+    query as before.
+    """
+    if getattr(page, "translated_separately", False):
+        counterpart = page.language_counterpart()
+        pks = [page.pk] + ([counterpart.pk] if counterpart is not None else [])
+        return Page.objects.filter(pk__in=pks)
+    return page.get_translations(inclusive=True)
+
+
 def language_versions(context):
     """One entry per site language: where this page lives in that language.
 
@@ -94,7 +111,7 @@ def language_versions(context):
     if isinstance(page, Page) and page.pk:
         translations = {
             p.locale.language_code: p
-            for p in page.get_translations(inclusive=True)
+            for p in language_version_pages(page)
             .live()
             .annotate(private=under_restriction())
             .select_related("locale")
@@ -205,3 +222,39 @@ def current_identity(request):
     if request is None:  # error pages and mails rendered without a request
         return SiteIdentity.for_active_locale()
     return shared_chrome(request, "identity", SiteIdentity.for_active_locale)
+
+
+def statement_line(request):
+    """The footer's link to this language's accessibility statement, as plain values.
+
+    Kept with the chrome (``shared_chrome``), so it costs no query once the
+    footer has been built. Under the RGAA the line carries the mention of the
+    conformity level the statement gives (“Accessibilité : non conforme”).
+    """
+    statement = (
+        AccessibilityStatementPage.objects.live()
+        .public()
+        .filter(locale=Locale.get_active())
+        .order_by("path")
+        .first()
+    )
+    if statement is None:
+        return None
+    return {
+        "url": statement.get_url(request),
+        "title": statement.title,
+        "rgaa": statement.regime == Regime.RGAA,
+        "conformity": statement.conformity,
+    }
+
+
+@register.inclusion_tag("home/includes/accessibility_line.html", takes_context=True)
+def accessibility_line(context):
+    request = context.get("request")
+    line = None
+    if request is not None:
+        line = shared_chrome(request, "accessibility", lambda: statement_line(request))
+    mention = None
+    if line is not None and line["rgaa"]:
+        mention = RGAA_MENTION.get(line["conformity"])
+    return {"line": line, "mention": mention}

@@ -21,6 +21,7 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Locale
 
+from accessibility.models import AccessibilityStatementPage
 from exhibitions.models import (
     ArtistExchangeIndexPage,
     ArtistExchangePage,
@@ -47,6 +48,8 @@ DETAIL_PAGES = {
     "artist-exchange": ArtistExchangePage,
     "newsletter-issue": NewsletterIssuePage,
     "standard-page": StandardPage,
+    # Written per town, not translated: each language's own statement.
+    "accessibility-statement": AccessibilityStatementPage,
 }
 INDEX_PAGES = {
     "delegation-report-index": DelegationReportIndexPage,
@@ -66,6 +69,8 @@ KINDS = [
     *FORMS,
     *(f"{kind}-errors" for kind in FORMS),
     "contact-form-sent",
+    "accessibility-feedback-errors",
+    "accessibility-feedback-sent",
     "bilingual-reading-view",
     "not-yet-translated",
     "not-found",
@@ -133,6 +138,21 @@ def find(kind, language):
                 kind, language, page.url, post=valid_answers(page), shows='<div role="status">'
             )
         return GatePage(kind, language, page.url)
+    if kind.startswith("accessibility-feedback-"):
+        statement = AccessibilityStatementPage.objects.live().get(locale=locale)
+        with translation.override(language):
+            path = reverse("accessibility:feedback", args=[statement.pk])
+        if kind.endswith("-errors"):
+            return GatePage(
+                kind, language, path, post=honeypot_fields(), status=400, shows='id="form-errors"'
+            )
+        answers = honeypot_fields() | {
+            "kind": "barrier",
+            "message": "Le plan PDF ne se lit pas à voix haute.",
+            "email": "marie@example.org",
+            "consent": "on",
+        }
+        return GatePage(kind, language, path, post=answers, shows='<div role="status">')
     if kind == "bilingual-reading-view":
         report = translated_report(locale)
         return GatePage(kind, language, f"{report.url}bilingual/")

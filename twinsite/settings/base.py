@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "home",
     "newsletter",
     "search",
+    "accessibility",
     "exhibitions",
     "partnership",
     "core",
@@ -434,6 +435,9 @@ SUBSCRIBERS_RATE = "5/h"
 # Event registration (registrations/): posts per visitor, the reminder, and how long
 # the registrations of a past event are kept (the privacy page says so).
 REGISTRATIONS_RATE = "10/h"
+
+# Accessibility feedback (accessibility/): posts per visitor, as the contact forms allow.
+ACCESSIBILITY_FEEDBACK_RATE = "5/h"
 # An event page with registration is kept at most this long by the page cache and a CDN,
 # so that the seats it shows are never older.
 REGISTRATIONS_CACHE_SECONDS = 60

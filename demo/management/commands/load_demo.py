@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from demo.accessibility import load_accessibility
 from demo.forms import load_forms
 from demo.home import ensure_locales, load_home, load_identity
 from demo.newsletter import load_newsletter
@@ -14,7 +15,7 @@ class Command(BaseCommand):
         "Load the bilingual demo content: locales, home pages, site identity, partner towns, "
         "associations, reports, workshops, exhibitions, artist exchanges, registrations for the "
         "upcoming workshop and opening, the newsletter and its subscription page and readers, "
-        "and demo users. "
+        "the two towns' accessibility statements, and demo users. "
         "Safe to run again: what exists is kept, what is missing is added."
     )
 
@@ -35,6 +36,8 @@ class Command(BaseCommand):
         load_newsletter(log, home=home, french=french)
         log("Privacy page and forms")
         privacy = load_forms(log, home=home, french=french)
+        log("Accessibility statements")
+        load_accessibility(log, homes=homes, privacy=privacy)
         log("Event registration")
         load_registrations(log, locales={"de": german, "fr": french}, privacy=privacy)
         log("Subscription page and readers")
