@@ -290,6 +290,8 @@ class Importer:
             obj.file.save(filename, ContentFile(data), save=False)
             obj.save()
         self._record(entry, obj, entry.kind)
+        if entry.kind == "document":
+            self._redirects(entry, None, report, link=obj.url)
         report.outcome = UPDATED if existing is not None else CREATED
         report.target = str(obj)
         report.url = getattr(obj, "url", "") if entry.kind == "document" else obj.file.url

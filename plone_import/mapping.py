@@ -57,7 +57,8 @@ class Rule:
 
 
 class Mapping:
-    def __init__(self, types=None, paths=None):
+    def __init__(self, types=None, paths=None, collections=None):
+        self.collections = collections or {}
         self.types = {
             name: Rule(**spec, source=f"type {name}") for name, spec in DEFAULT_TYPES.items()
         }
@@ -108,4 +109,7 @@ def load_mapping(path=None):
         if not isinstance(spec, dict) or not str(spec.get("prefix", "")).startswith("/"):
             raise ExportError(_("%(where)s needs a prefix starting with /.") % {"where": where})
         paths.append((spec["prefix"], _rule(spec, where)))
-    return Mapping(types, paths)
+    collections = data.get("collections") or {}
+    if not all(isinstance(name, str) for name in collections.values()):
+        raise ExportError(_("[collections] in the mapping file names collections by language."))
+    return Mapping(types, paths, collections)

@@ -54,7 +54,7 @@ class Command(BaseCommand):
             elif done == total or done % 10 == 0:
                 progress(self.stdout.write, done, total)
 
-        report = Importer(plan, progress=show).run()
+        report = Importer(plan, collections=mapping.collections, progress=show).run()
         report.notes = not_imported(export)
         report.write_text(self.stdout.write)
         path = Path(options["report"])
