@@ -2,6 +2,7 @@
 
 import datetime
 import json
+import re
 
 import pytest
 from django.test import Client
@@ -231,7 +232,7 @@ def test_imported_pages_render_with_the_switcher_linking_the_pair(imported):
     assert response.status_code == 200
     html = response.content.decode()
     assert "Wie alles begann" in html
-    assert f'hreflang="fr" href="http://testserver{french.url}"' in html
+    assert re.search(rf'hreflang="fr" href="[^"]*{re.escape(french.url)}"', html)
     response = client.get(french.url)
     assert response.status_code == 200
     assert "Les débuts" in response.content.decode()
