@@ -81,6 +81,7 @@ class HomePage(
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
         "home.StandardPage",
+        "home.SectionPage",
         "home.FormPage",
         "partnership.DelegationReportIndexPage",
         "partnership.WorkshopIndexPage",
@@ -225,12 +226,40 @@ class StandardPage(SingleLineFieldsMixin, RememberedPrivacyMixin, Page):
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
 
-    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    parent_page_types = ["home.HomePage", "home.StandardPage", "home.SectionPage"]
     subpage_types = ["home.StandardPage"]
 
     class Meta:
         verbose_name = _("Standard page")
         verbose_name_plural = _("Standard pages")
+
+
+class SectionPage(SingleLineFieldsMixin, RememberedPrivacyMixin, Page):
+    """A generic section: standard pages and further sections, listed under an introduction.
+
+    The section indexes (reports, workshops, ...) hold only their own page type
+    and sit only under the home page; a section page holds plain pages at any
+    depth, for example a folder of a site moved from Plone.
+    """
+
+    intro = RichTextField(_("Introduction"), blank=True, features=["bold", "italic", "link"])
+    body = StreamField(BodyStreamBlock(), verbose_name=_("Body"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+
+    parent_page_types = ["home.HomePage", "home.SectionPage"]
+    subpage_types = ["home.StandardPage", "home.SectionPage"]
+    template = "home/section_page.html"
+
+    class Meta:
+        verbose_name = _("Section page")
+        verbose_name_plural = _("Section pages")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["items"] = list(self.get_children().live().public())
+        return context
 
 
 class FormField(SingleLineFieldsMixin, TranslatableMixin, AbstractFormField):

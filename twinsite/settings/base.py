@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     # Our apps come first so that their templates and translations win; from
     # the top layer down (docs/architecture.md; pyproject.toml checks it).
     "demo",
+    "plone_import",
     "home",
     "newsletter",
     "search",
