@@ -35,6 +35,7 @@ from partnership.models import (
     WorkshopIndexPage,
     WorkshopPage,
 )
+from subscribers.models import SubscribePage
 
 LANGUAGES = ("de", "fr")
 # A word every language's demo finds several pages for.
@@ -47,6 +48,7 @@ DETAIL_PAGES = {
     "artist-exchange": ArtistExchangePage,
     "newsletter-issue": NewsletterIssuePage,
     "standard-page": StandardPage,
+    "subscribe-page": SubscribePage,
 }
 INDEX_PAGES = {
     "delegation-report-index": DelegationReportIndexPage,
@@ -64,6 +66,7 @@ KINDS = [
     *INDEX_PAGES,
     "search",
     *FORMS,
+    "event-registration",
     *(f"{kind}-errors" for kind in FORMS),
     "contact-form-sent",
     "bilingual-reading-view",
@@ -120,6 +123,15 @@ def find(kind, language):
         with translation.override(language):
             path = f"{reverse('search')}?q={SEARCH_WORD}"
         return GatePage(kind, language, path, shows='class="search-results"')
+    if kind == "event-registration":
+        page = next(
+            event
+            for model in (WorkshopPage, ExhibitionPage)
+            for event in model.objects.live()
+            .public()
+            .filter(locale=locale, registration_on_site=True)
+        )
+        return GatePage(kind, language, page.url, shows='class="public-form registration-form"')
     form_kind = kind.removesuffix("-errors").removesuffix("-sent")
     if form_kind in FORMS:
         original = FormPage.objects.get(locale=german, slug=FORMS[form_kind])
