@@ -274,6 +274,10 @@ class FormField(SingleLineFieldsMixin, TranslatableMixin, AbstractFormField):
         pass
 
 
+# What a form field of a given kind asks, as an autocomplete token.
+AUTOCOMPLETE = {forms.EmailField: "email", forms.URLField: "url"}
+
+
 class FormPage(SingleLineFieldsMixin, HoneypotFormMixin, HoneypotFormSubmissionMixin):
     """A contact or registration form built in the admin, one page per language.
 
@@ -320,6 +324,11 @@ class FormPage(SingleLineFieldsMixin, HoneypotFormMixin, HoneypotFormSubmissionM
 
     def get_form(self, *args, **kwargs):
         form = super().get_form(*args, **kwargs)
+        # Browsers and password managers may fill in what they know (WCAG 1.3.5, 3.3.7).
+        for field in form.fields.values():
+            for kind, token in AUTOCOMPLETE.items():
+                if isinstance(field, kind):
+                    field.widget.attrs.setdefault("autocomplete", token)
         form.fields["consent"] = forms.BooleanField(
             label=_("I agree that my details are stored and used to answer me."),
             error_messages={"required": _("Please agree, so that we may answer you.")},

@@ -33,20 +33,30 @@ class RegistrationForm(forms.Form):
     name = SingleLineField(
         label=_("Name"),
         max_length=200,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
         error_messages={"required": _("Please enter your name.")},
     )
     email = forms.EmailField(
         label=_("E-mail address"),
         max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
         error_messages={
             "required": _("Please enter your e-mail address."),
             "invalid": _("Please enter a valid e-mail address."),
         },
     )
     organisation = SingleLineField(
-        label=_("Organisation or association"), max_length=200, required=False
+        label=_("Organisation or association"),
+        max_length=200,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "organization"}),
     )
-    town = SingleLineField(label=_("Town"), max_length=120, required=False)
+    town = SingleLineField(
+        label=_("Town"),
+        max_length=120,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "address-level2"}),
+    )
     language = forms.ChoiceField(
         label=_("Language of the mails"),
         choices=settings.LANGUAGES,

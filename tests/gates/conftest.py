@@ -75,3 +75,18 @@ def browser(site_url):
         chromium = launch(playwright)
         yield chromium
         chromium.close()
+
+
+def visit(tab, site_url, gate):
+    """Open ``gate``; a page only a rolled-back transaction shows is handed over as rendered."""
+    url = f"{site_url}{gate.path}"
+    if gate.rendered_in_transaction:
+        headers = {k: v for k, v in gate.headers.items() if k != "content-length"}
+        tab.route(
+            url, lambda route: route.fulfill(status=gate.status, headers=headers, body=gate.html)
+        )
+    try:
+        response = tab.goto(url, wait_until="load")
+    finally:
+        tab.unroute_all()
+    assert response.status == gate.status, f"{gate.label} answered {response.status}"

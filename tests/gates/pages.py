@@ -36,6 +36,7 @@ from partnership.models import (
     WorkshopIndexPage,
     WorkshopPage,
 )
+from subscribers.models import SubscribePage
 
 LANGUAGES = ("de", "fr")
 # A word every language's demo finds several pages for.
@@ -50,6 +51,7 @@ DETAIL_PAGES = {
     "standard-page": StandardPage,
     # Written per town, not translated: each language's own statement.
     "accessibility-statement": AccessibilityStatementPage,
+    "subscribe-page": SubscribePage,
 }
 INDEX_PAGES = {
     "delegation-report-index": DelegationReportIndexPage,
@@ -67,6 +69,7 @@ KINDS = [
     *INDEX_PAGES,
     "search",
     *FORMS,
+    "event-registration",
     *(f"{kind}-errors" for kind in FORMS),
     "contact-form-sent",
     "accessibility-feedback-errors",
@@ -125,6 +128,15 @@ def find(kind, language):
         with translation.override(language):
             path = f"{reverse('search')}?q={SEARCH_WORD}"
         return GatePage(kind, language, path, shows='class="search-results"')
+    if kind == "event-registration":
+        page = next(
+            event
+            for model in (WorkshopPage, ExhibitionPage)
+            for event in model.objects.live()
+            .public()
+            .filter(locale=locale, registration_on_site=True)
+        )
+        return GatePage(kind, language, page.url, shows='class="public-form registration-form"')
     form_kind = kind.removesuffix("-errors").removesuffix("-sent")
     if form_kind in FORMS:
         original = FormPage.objects.get(locale=german, slug=FORMS[form_kind])

@@ -1,13 +1,17 @@
 """axe-core in Chromium on every kind of page, in both languages: no serious or critical violation.
 
 axe checks the page as a visitor's browser has it: styles applied (for
-contrast), scripts run, at the width of a laptop screen. Minor and moderate
-findings are printed, not failed on.
+contrast), scripts run, at the width of a laptop screen. Besides axe's
+default rules (WCAG 2.0 and 2.1 A and AA, and its best practices) it runs
+the WCAG 2.2 rules, which axe leaves off by default: target-size (2.5.8,
+every control 24 by 24 CSS pixels or spaced as far apart). Minor and
+moderate findings are printed, not failed on. The WCAG 2.2 criteria axe
+cannot judge have tests of their own (tests/browser/test_wcag22.py).
 """
 
 import pytest
 
-from tests.gates.conftest import node_tool
+from tests.gates.conftest import node_tool, visit
 from tests.gates.pages import CASES, case_id
 
 # The gates read the demo; the mark has pytest-django create the test database.
@@ -18,6 +22,18 @@ FAILING_IMPACTS = {"serious", "critical"}
 # Rules axe may not fail the gate on, each with the reason. Keep this empty
 # unless a finding is axe's mistake or lies in markup the site cannot change.
 IGNORED_RULES = {}
+
+# The WCAG 2.2 success criteria axe has rules for, switched on beside the defaults.
+WCAG22_TAGS = ["wcag22a", "wcag22aa"]
+# Rules that must have run on every page, so that a renamed tag cannot switch them off unseen.
+REQUIRED_RULES = {"target-size"}
+
+RUN_AXE = """
+(tags) => axe.run(document, {
+    resultTypes: ["violations"],
+    rules: Object.fromEntries(axe.getRules(tags).map((rule) => [rule.ruleId, {enabled: true}])),
+})
+"""
 
 
 @pytest.fixture(scope="module")
@@ -33,21 +49,6 @@ def tab(browser, site_url):
     context.close()
 
 
-def visit(tab, site_url, gate):
-    """Open ``gate``; a page only a rolled-back transaction shows is handed over as rendered."""
-    url = f"{site_url}{gate.path}"
-    if gate.rendered_in_transaction:
-        headers = {k: v for k, v in gate.headers.items() if k != "content-length"}
-        tab.route(
-            url, lambda route: route.fulfill(status=gate.status, headers=headers, body=gate.html)
-        )
-    try:
-        response = tab.goto(url, wait_until="load")
-    finally:
-        tab.unroute_all()
-    assert response.status == gate.status, f"{gate.label} answered {response.status}"
-
-
 def describe(violation, url):
     targets = "; ".join(
         " ".join(str(part) for part in node["target"]) for node in violation["nodes"]
@@ -59,7 +60,13 @@ def describe(violation, url):
 def test_no_serious_accessibility_violations(gate_pages, tab, site_url, case):
     gate = gate_pages[case]
     visit(tab, site_url, gate)
-    result = tab.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
+    result = tab.evaluate(RUN_AXE, WCAG22_TAGS)
+    ran = {
+        rule["id"]
+        for outcome in ("violations", "passes", "incomplete", "inapplicable")
+        for rule in result[outcome]
+    }
+    assert ran >= REQUIRED_RULES, f"axe did not run {REQUIRED_RULES - ran} on {gate.label}"
 
     violations = [v for v in result["violations"] if v["id"] not in IGNORED_RULES]
     failing = [v for v in violations if v["impact"] in FAILING_IMPACTS]

@@ -249,6 +249,8 @@ AXES_RESET_ON_SUCCESS = False
 AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "accounts.client_ip.client_ip"
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+# The sign-in form names its fields for password managers, which may fill them (WCAG 2.2, 3.3.8).
+WAGTAILADMIN_USER_LOGIN_FORM = "accounts.forms.SignInForm"
 # Two-factor authentication (django-otp, TOTP): the name authenticator apps show.
 OTP_TOTP_ISSUER = env("WAGTAIL_SITE_NAME", default="twinsite")
 
