@@ -26,9 +26,9 @@ NOTE = "Bitte rechtzeitig vor dem Treffen in Les Ulis."
 def test_request_dashboard_translate_publish(
     demo,
     editor,
-    libretranslate,
+    libretranslate,  # noqa: F811
     monkeypatch,
-    screenshot,  # noqa: F811
+    screenshot,
 ):
     admin = get_user_model().objects.get(username="admin")
     index = WorkshopIndexPage.objects.get(locale=demo.de)
