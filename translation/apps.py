@@ -5,14 +5,17 @@ from django.utils.translation import gettext_lazy as _
 class TranslationConfig(AppConfig):
     """The translation workflow on top of wagtail-localize.
 
-    Who may write which language, machine translation, cascades, bulk actions
-    and the translation status board live here, apart from the content apps.
+    Who may write which language, machine translation, cascades, bulk actions,
+    the hand-off between the teams and the translation status board live here,
+    apart from the content apps.
     """
 
     name = "translation"
     verbose_name = _("Translation workflow")
 
     def ready(self):
+        from translation.handoff import connect_signals
         from translation.permissions import register_snippet_policies
 
         register_snippet_policies()
+        connect_signals()

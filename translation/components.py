@@ -1,8 +1,14 @@
 """The dashboard panel: what is waiting for each editor's languages."""
 
+from django.contrib.admin.utils import quote
+from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.translation import ngettext
 from wagtail.admin.ui.components import Component
+from wagtail.models import Page
 
+from translation.handoff import title_of
+from translation.models import TranslationRequest
 from translation.permissions import language_name, writable_locale_ids
 from translation.status import (
     ALL_PAGES,
@@ -100,3 +106,82 @@ class TranslationStatusPanel(Component):
             if locale.pk in writable
         ]
         return {"languages": languages, "board_url": board_url()}
+
+
+def with_sources(requests):
+    """Give each request its ``source`` version: one query per kind of object, not per request."""
+    by_type = {}
+    for request_obj in requests:
+        by_type.setdefault(request_obj.content_type, []).append(request_obj)
+    for content_type, group in by_type.items():
+        model = content_type.model_class()
+        versions = {}
+        for version in model._default_manager.filter(
+            translation_key__in={request_obj.translation_key for request_obj in group}
+        ).order_by("pk"):
+            versions.setdefault(version.translation_key, {})[version.locale_id] = version
+        for request_obj in group:
+            family = versions.get(request_obj.translation_key, {})
+            request_obj.source = family.get(request_obj.source_locale_id) or next(
+                iter(family.values()), None
+            )
+    return requests
+
+
+def start_url(request_obj):
+    """wagtail-localize's submit view for the request's source (the panel posts the language)."""
+    source = request_obj.source
+    if source is None:
+        return None
+    if isinstance(source, Page):
+        return reverse("wagtail_localize:submit_page_translation", args=[source.pk])
+    meta = source._meta
+    return reverse(
+        "wagtail_localize:submit_snippet_translation",
+        args=[meta.app_label, meta.model_name, quote(source.pk)],
+    )
+
+
+class TranslationRequestsPanel(Component):
+    """Open requests for the languages the user writes, and the user's own open requests."""
+
+    name = "translation_requests"
+    template_name = "translation/requests/dashboard_panel.html"
+    order = 140
+
+    class Media:
+        css = {"all": ["translation/board.css"]}
+
+    def get_context_data(self, parent_context):
+        request = parent_context["request"]
+        user = request.user
+        related = ("content_type", "requested_by", "source_locale", "target_locale")
+        incoming = list(
+            TranslationRequest.objects.filter(
+                state=TranslationRequest.State.OPEN,
+                target_locale_id__in=writable_locale_ids(user),
+            ).select_related(*related)
+        )
+        outgoing = list(
+            TranslationRequest.objects.filter(
+                state=TranslationRequest.State.OPEN, requested_by=user
+            )
+            .exclude(pk__in=[request_obj.pk for request_obj in incoming])
+            .select_related(*related)
+        )
+        with_sources(incoming + outgoing)
+        for request_obj in incoming + outgoing:
+            source = request_obj.source
+            request_obj.title = title_of(source)
+            request_obj.public_url = (
+                source.get_url(request) if isinstance(source, Page) and source.live else None
+            )
+            request_obj.start_url = start_url(request_obj)
+            request_obj.decline_url = reverse("translation_requests:decline", args=[request_obj.pk])
+        return {"incoming": incoming, "outgoing": outgoing}
+
+    def render_html(self, parent_context=None):
+        context = self.get_context_data(parent_context)
+        if not context["incoming"] and not context["outgoing"]:
+            return ""
+        return render_to_string(self.template_name, context, request=parent_context.get("request"))

@@ -10,7 +10,9 @@ the root page writes every language.
 """
 
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
+from django.db import models
 from django.shortcuts import redirect
 from django.utils.translation import get_language_info, pgettext_lazy
 from wagtail.models import DraftStateMixin, GroupPagePermission, Locale, Page, TranslatableMixin
@@ -150,3 +152,34 @@ def language_name(locale):
         return str(get_language_info(locale.language_code)["name_translated"])
     except KeyError:
         return locale.get_display_name()
+
+
+def team_members(locale):
+    """The active editors who write ``locale``: whose groups may add or change its pages.
+
+    The same rule as ``writable_locale_ids``, read the other way round: page
+    permissions on the language's tree, or on the root page (every language).
+    Superusers belong to no team and are not included.
+    """
+    codenames = Permission.objects.filter(
+        content_type__app_label="wagtailcore", codename__in=WRITE_PAGE_PERMISSIONS
+    )
+    writers = GroupPagePermission.objects.filter(permission__in=codenames).filter(
+        models.Q(page__depth=1) | models.Q(page__locale=locale)
+    )
+    return (
+        get_user_model()
+        .objects.filter(is_active=True, groups__in=writers.values("group"))
+        .distinct()
+        .order_by("pk")
+    )
+
+
+def other_team_locales(user):
+    """The locales ``user`` does not write, cached on the user object like their own."""
+    cached = getattr(user, "_twinsite_other_locales", None)
+    if cached is None:
+        writable = writable_locale_ids(user)
+        cached = [locale for locale in Locale.objects.all() if locale.pk not in writable]
+        user._twinsite_other_locales = cached
+    return cached

@@ -5,9 +5,10 @@ little more than "waiting" or "up to date". The status board needs every
 object in every language, and a fixed number of queries however much content
 there is: one for the locales, one for all pages, one per translatable snippet
 model, one for the edit history of snippets without revisions, one for
-wagtail-localize's sources and one for its translations, with the segment
+wagtail-localize's sources, one for its translations, with the segment
 counts and the time each was last written into its target computed in
-subqueries. Everything else happens here in Python, on plain values.
+subqueries, and one for the open hand-off requests (``translation.handoff``).
+Everything else happens here in Python, on plain values.
 
 The rules, per object and per language other than the original:
 
@@ -66,6 +67,8 @@ from wagtail_localize.models import (
     TranslationLog,
     TranslationSource,
 )
+
+from translation.models import TranslationRequest
 
 
 class Status(models.TextChoices):
@@ -208,6 +211,8 @@ class Cell:
     source_id: int | None = None
     total: int | None = None
     translated: int | None = None
+    #: The open ``TranslationRequest`` for this language, if another team asked for it.
+    request: Any = None
 
     @property
     def label(self):
@@ -412,6 +417,16 @@ def _translation_data(base_content_type_ids):
     return sources, translations
 
 
+def _open_requests(base_content_type_ids):
+    """The open hand-off requests, by translation key and language asked for (one query)."""
+    return {
+        (request_obj.translation_key, request_obj.target_locale_id): request_obj
+        for request_obj in TranslationRequest.objects.filter(
+            state=TranslationRequest.State.OPEN, content_type_id__in=base_content_type_ids
+        ).select_related("requested_by")
+    }
+
+
 def _pick_source(versions, sources, translated_source_ids):
     """The original: wagtail-localize's source when it has one, else the oldest version."""
     present = {version.locale_id for version in versions}
@@ -475,6 +490,7 @@ def build_board(sections=None, locales=None):
     base_models = {model.get_translation_model() for model, _key in grouped}
     base_types = [ct.pk for ct in ContentType.objects.get_for_models(*base_models).values()]
     sources, translations = _translation_data(base_types)
+    requests = _open_requests(base_types)
     translated_source_ids = {source_id for source_id, _locale in translations}
 
     rows = []
@@ -496,6 +512,8 @@ def build_board(sections=None, locales=None):
                 cell.source_id = source["pk"]
                 cell.total, cell.translated = translation["total"], translation["translated"]
             row.cells.append(cell)
+        for cell in row.cells:
+            cell.request = requests.get((key, cell.locale.pk))
         rows.append(row)
 
     order = {section.key: index for index, section in enumerate(sections)}

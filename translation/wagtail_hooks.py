@@ -1,7 +1,10 @@
+from django.contrib import messages
 from django.shortcuts import redirect
+from django.template.loader import render_to_string
 from django.urls import include, path
 from django.utils.translation import gettext as _
 from wagtail import hooks
+from wagtail.admin.widgets.button import Button as ListingButton
 from wagtail.models import Locale, TranslatableMixin
 from wagtail.permissions import policy_registry
 from wagtail_localize.models import Translation
@@ -9,16 +12,18 @@ from wagtail_localize.models import Translation
 from translation import localize_urls
 from translation.bulk_actions import SubmitTranslationBulkAction, SyncTranslationsBulkAction
 from translation.cascades import translations_to_cascade
-from translation.components import TranslationStatusPanel
+from translation.components import TranslationRequestsPanel, TranslationStatusPanel
+from translation.handoff import open_requests_for, versions_of
 from translation.overrides import leave_out_broken_overrides
 from translation.permissions import (
     language_name,
+    other_team_locales,
     refuse,
     user_can_write_locale,
     writable_locale_ids,
 )
 from translation.refusals import write_refusal
-from translation.views import board
+from translation.views import board, requests
 from translation.views.board import status_board_menu_item, user_can_see_board
 
 
@@ -137,3 +142,65 @@ def add_status_board_panel(request, panels):
 # Bulk actions in the page listing (translation/bulk_actions.py).
 hooks.register("register_bulk_action", SubmitTranslationBulkAction)
 hooks.register("register_bulk_action", SyncTranslationsBulkAction)
+
+
+# The hand-off between the teams (translation/handoff.py, translation/views/requests.py).
+
+
+@hooks.register("register_admin_urls")
+def register_request_urls():
+    return [path("translation-requests/", include((requests.urlpatterns, "translation_requests")))]
+
+
+@hooks.register("construct_homepage_panels")
+def add_requests_panel(request, panels):
+    if request.user.has_perm("wagtailadmin.access_admin"):
+        panels.append(TranslationRequestsPanel())
+
+
+def request_buttons(page, user, view_name=None, next_url=None):
+    """ "Request a version in French" beside wagtail-localize's "Translate this page".
+
+    Offered to the page's editors for the languages their team does not write;
+    in the page listing without asking which versions exist (that would cost a
+    query per row), in the page's header only where one is missing.
+    """
+    if page.is_root() or not page.permissions_for_user(user).can_edit():
+        return
+    others = [locale for locale in other_team_locales(user) if locale.pk != page.locale_id]
+    if not others:
+        return
+    if view_name == "edit":
+        present = set(versions_of(page).values_list("locale_id", flat=True))
+        others = [locale for locale in others if locale.pk not in present]
+        if not others:
+            return
+    if len(others) == 1:
+        label = _("Request a version in %(language)s") % {"language": language_name(others[0])}
+    else:
+        label = _("Request a translation")
+    yield ListingButton(
+        label, requests.request_url(page), priority=61, icon_name="wagtail-localize-language"
+    )
+
+
+hooks.register("register_page_header_buttons", request_buttons)
+hooks.register("register_page_listing_more_buttons", request_buttons)
+
+
+def show_open_requests(request, instance):
+    """The page's (or record's) editor says which versions were requested and are not there yet."""
+    if request.method != "GET" or not isinstance(instance, TranslatableMixin):
+        return None
+    for request_obj in open_requests_for(instance):
+        messages.info(
+            request,
+            render_to_string(
+                "translation/requests/request_summary.html", {"request_obj": request_obj}
+            ).strip(),
+        )
+    return None
+
+
+hooks.register("before_edit_page", show_open_requests, order=-20)
+hooks.register("before_edit_snippet", show_open_requests, order=-20)

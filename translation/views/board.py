@@ -29,6 +29,7 @@ from wagtail.snippets.permissions import user_can_edit_snippet_type
 from safetext.spreadsheet_cells import TextCellsExportMixin
 from translation.permissions import user_can_write_locale
 from translation.status import (
+    NEEDS_VERSION,
     PAGES,
     TARGET_STATUSES,
     Status,
@@ -91,12 +92,45 @@ def user_can_write(user, row, locale):
     return row.kind == PAGES or user_can_edit_snippet_type(user, row.model)
 
 
+def request_actions(user, row, cell, names):
+    """In a language the user does not write: ask its team for a missing version."""
+    if (
+        cell.status in NEEDS_VERSION
+        and cell.request is None
+        and user_can_write(user, row, row.source.locale_id)
+    ):
+        if row.kind == PAGES:
+            url = reverse("translation_requests:page", args=[row.source.pk])
+        else:
+            meta = row.model._meta
+            url = reverse(
+                "translation_requests:snippet",
+                args=[meta.app_label, meta.model_name, quote(row.source.pk)],
+            )
+        return [
+            Action(
+                gettext("Request"),
+                url,
+                gettext("Request a version of “%(title)s” (%(language)s)") % names,
+            )
+        ]
+    return []
+
+
 def cell_actions(user, row, cell, next_url):
     """What ``user`` may do from this cell: only in a language they write."""
-    if not user_can_write(user, row, cell.locale):
-        return []
     names = {"title": row.title, "language": cell.locale.get_display_name()}
+    if not user_can_write(user, row, cell.locale):
+        return request_actions(user, row, cell, names)
     actions = []
+    if cell.request is not None:
+        actions.append(
+            Action(
+                gettext("Decline"),
+                reverse("translation_requests:decline", args=[cell.request.pk]),
+                gettext("Decline the request for “%(title)s” (%(language)s)") % names,
+            )
+        )
     if cell.status in (Status.MISSING, Status.ALIAS):
         actions.append(
             Action(

@@ -29,6 +29,7 @@ from wagtail_localize.views.submit_translations import (
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
 from translation.field_checks import flag_invalid
+from translation.handoff import may_request
 from translation.overrides import broken_message, flag_broken_overrides
 from translation.permissions import language_name, refuse, user_can_write, writable_locale_ids
 from translation.refusals import (
@@ -41,6 +42,7 @@ from translation.refusals import (
     target_refusal,
     write_refusal,
 )
+from translation.views.requests import request_url
 from translation.views.submit import KeepExistingVersionsMixin
 
 
@@ -68,11 +70,14 @@ class TeamSubmitTranslationMixin:
         missing = self.missing_locales()
         writable = writable_locale_ids(self.request.user)
         if missing and not any(locale.pk in writable for locale in missing):
-            return refuse(
-                self.request,
-                _("Only the editorial team for %(languages)s may create this version.")
-                % {"languages": _language_list(missing)},
-            )
+            message = _("Only the editorial team for %(languages)s may create this version.") % {
+                "languages": _language_list(missing)
+            }
+            if may_request(self.request.user, self.object):
+                # Not a dead end: the request form asks that team for it.
+                messages.info(self.request, message + " " + _("You can ask them for it here."))
+                return redirect(request_url(self.object))
+            return refuse(self.request, message)
         reasons = self.creation_refusals()
         if reasons and not self.creatable_locale_ids():
             return refuse(self.request, next(iter(reasons.values())))

@@ -1,0 +1,104 @@
+"""A hand-off between the teams: one team asks the other for a version in its language.
+
+A ``TranslationRequest`` names the object by what every language version of it
+shares (its base model's content type and its translation key), the language
+it was asked from and the language asked for. It is open until the other team
+publishes that version (then done, see ``translation.handoff``) or declines it
+with a reason. Only one request per object and target language is open at a
+time; the database says so too.
+"""
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.utils import get_user_display_name
+from wagtail.models import Locale
+
+from translation.permissions import language_name
+
+NOTE_MAX_LENGTH = 1000
+REASON_MAX_LENGTH = 1000
+
+
+class TranslationRequest(models.Model):
+    class State(models.TextChoices):
+        OPEN = "open", _("Open")
+        DECLINED = "declined", _("Declined")
+        DONE = "done", _("Done")
+
+    content_type = models.ForeignKey(
+        ContentType,
+        verbose_name=_("content type"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("The base model of the page or record: what all its languages share."),
+    )
+    translation_key = models.UUIDField(_("translation key"), db_index=True)
+    source_locale = models.ForeignKey(
+        Locale,
+        verbose_name=_("requested from"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    target_locale = models.ForeignKey(
+        Locale,
+        verbose_name=_("language requested"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("requested by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    note = models.TextField(_("note"), max_length=NOTE_MAX_LENGTH, blank=True)
+    wished_date = models.DateField(_("wished for"), null=True, blank=True)
+    state = models.CharField(
+        _("state"), max_length=10, choices=State.choices, default=State.OPEN, db_index=True
+    )
+    decline_reason = models.TextField(_("reason"), max_length=REASON_MAX_LENGTH, blank=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("closed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("requested at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("translation request")
+        verbose_name_plural = _("translation requests")
+        ordering = ["wished_date", "created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "translation_key", "target_locale"],
+                condition=Q(state="open"),
+                name="one_open_translation_request",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.translation_key} → {self.target_locale_id} ({self.state})"
+
+    @property
+    def requester_name(self):
+        if self.requested_by is None:
+            return _("a former editor")
+        return get_user_display_name(self.requested_by)
+
+    @property
+    def target_language_name(self):
+        """The language asked for, as it reads inside a sentence of the admin language."""
+        return language_name(self.target_locale)
+
+    @property
+    def is_open(self):
+        return self.state == self.State.OPEN

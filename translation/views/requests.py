@@ -1,0 +1,276 @@
+"""Asking the other team for a translation, and declining such a request.
+
+The request form is where an editor lands instead of a dead end when they
+try to create a version in a language their team does not write (see
+``translation.views.localize``). Starting the translation is wagtail-localize's
+own submit view, which the dashboard panel posts to; nobody gains a right
+through these views (``translation.handoff``).
+"""
+
+from django import forms
+from django.contrib import messages
+from django.contrib.admin.utils import quote, unquote
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import FormView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.models import Locale, Page, TranslatableMixin
+from wagtail.snippets.models import get_snippet_models
+
+from translation.handoff import (
+    HandoffError,
+    create_request,
+    decline_request,
+    may_handle,
+    may_request,
+    open_requests_for,
+    requestable_locales,
+    source_of,
+    title_of,
+)
+from translation.models import NOTE_MAX_LENGTH, REASON_MAX_LENGTH, TranslationRequest
+from translation.permissions import language_name
+
+
+def request_url(instance):
+    """Where an editor asks for ``instance``'s other languages."""
+    if isinstance(instance, Page):
+        return reverse("translation_requests:page", args=[instance.pk])
+    meta = instance._meta
+    return reverse(
+        "translation_requests:snippet", args=[meta.app_label, meta.model_name, quote(instance.pk)]
+    )
+
+
+def edit_url(instance):
+    if isinstance(instance, Page):
+        return reverse("wagtailadmin_pages:edit", args=[instance.pk])
+    return reverse(instance.snippet_viewset.get_url_name("edit"), args=[quote(instance.pk)])
+
+
+def not_found(request, message):
+    """A 404 in the admin, in the editor's admin language, saying what was not found."""
+    return TemplateResponse(
+        request,
+        "translation/requests/not_found.html",
+        {"message": message, "page_title": _("Not found")},
+        status=404,
+    )
+
+
+class LocaleChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.get_display_name()
+
+
+class RequestForm(forms.Form):
+    target_locale = LocaleChoiceField(
+        label=gettext_lazy("Language"),
+        queryset=Locale.objects.none(),
+        empty_label=None,
+        widget=forms.RadioSelect,
+    )
+    note = forms.CharField(
+        label=gettext_lazy("Note for the other team"),
+        required=False,
+        max_length=NOTE_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=gettext_lazy("Optional: what matters in this page, whom to ask, ..."),
+    )
+    wished_date = forms.DateField(
+        label=gettext_lazy("Wished for"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=gettext_lazy("Optional: by when the version should be published."),
+    )
+
+    def __init__(self, *args, locales=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["target_locale"]
+        field.queryset = Locale.objects.filter(pk__in=[locale.pk for locale in locales])
+        if len(locales) == 1:
+            field.initial = locales[0].pk
+
+    def clean_wished_date(self):
+        wished = self.cleaned_data.get("wished_date")
+        if wished and wished < timezone.localdate():
+            raise forms.ValidationError(_("The wished-for date must not lie in the past."))
+        return wished
+
+
+class RequestTranslationView(WagtailAdminTemplateMixin, FormView):
+    """Ask for a version of a page or record in a language another team writes."""
+
+    template_name = "translation/requests/request_form.html"
+    form_class = RequestForm
+    header_icon = "wagtail-localize-language"
+
+    def get_instance(self):
+        if "page_id" in self.kwargs:
+            page = Page.objects.filter(pk=self.kwargs["page_id"]).first()
+            return page.specific if page is not None and not page.is_root() else None
+        label = f"{self.kwargs['app_label']}.{self.kwargs['model_name']}"
+        model = next(
+            (
+                model
+                for model in get_snippet_models()
+                if model._meta.label_lower == label and issubclass(model, TranslatableMixin)
+            ),
+            None,
+        )
+        if model is None:
+            return None
+        return model._default_manager.filter(pk=unquote(self.kwargs["pk"])).first()
+
+    def dispatch(self, request, *args, **kwargs):
+        self.instance = self.get_instance()
+        if self.instance is None:
+            return not_found(request, _("There is no such page or record to translate."))
+        if not may_request(request.user, self.instance):
+            raise PermissionDenied
+        self.locales = requestable_locales(request.user, self.instance)
+        self.open_requests = list(open_requests_for(self.instance))
+        requested = {request_obj.target_locale_id for request_obj in self.open_requests}
+        self.free_locales = [locale for locale in self.locales if locale.pk not in requested]
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_title(self):
+        return _("Request a translation")
+
+    def get_page_subtitle(self):
+        return title_of(self.instance)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "locales": self.free_locales}
+
+    def post(self, request, *args, **kwargs):
+        if not self.free_locales:
+            messages.warning(request, _("There is no language left to request for this page."))
+            return redirect(edit_url(self.instance))
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        locale = form.cleaned_data["target_locale"]
+        try:
+            create_request(
+                self.request.user,
+                self.instance,
+                locale,
+                note=form.cleaned_data["note"],
+                wished_date=form.cleaned_data["wished_date"],
+            )
+        except HandoffError as error:
+            form.add_error(None, str(error))
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            _(
+                "The editorial team for %(language)s has been asked for a version of “%(title)s”."
+                " You will get a mail when it is published."
+            )
+            % {"language": language_name(locale), "title": title_of(self.instance)},
+        )
+        return redirect(edit_url(self.instance))
+
+    def form_invalid(self, form):
+        response = super().form_invalid(form)
+        response.status_code = 400
+        return response
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            instance=self.instance,
+            title=title_of(self.instance),
+            open_requests=self.open_requests,
+            free_locales=self.free_locales,
+            back_url=edit_url(self.instance),
+        )
+        return context
+
+
+class DeclineForm(forms.Form):
+    reason = forms.CharField(
+        label=gettext_lazy("Reason"),
+        max_length=REASON_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=gettext_lazy("The requester reads this in their mail."),
+    )
+
+
+class DeclineRequestView(WagtailAdminTemplateMixin, FormView):
+    """The team of the requested language declines, saying why."""
+
+    template_name = "translation/requests/decline_form.html"
+    form_class = DeclineForm
+    header_icon = "wagtail-localize-language"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.request_obj = (
+            TranslationRequest.objects.select_related(
+                "content_type", "requested_by", "target_locale", "source_locale"
+            )
+            .filter(pk=kwargs["pk"])
+            .first()
+        )
+        if self.request_obj is None:
+            return not_found(request, _("There is no such translation request."))
+        if not may_handle(request.user, self.request_obj):
+            raise PermissionDenied
+        if not self.request_obj.is_open:
+            messages.warning(request, _("This request is no longer open."))
+            return redirect("wagtailadmin_home")
+        self.source = source_of(self.request_obj)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_title(self):
+        return _("Decline the request")
+
+    def get_page_subtitle(self):
+        return title_of(self.source)
+
+    def form_valid(self, form):
+        try:
+            decline_request(self.request.user, self.request_obj, form.cleaned_data["reason"])
+        except HandoffError as error:
+            messages.warning(self.request, str(error))
+            return redirect("wagtailadmin_home")
+        messages.success(
+            self.request,
+            _("The request for a version in %(language)s of “%(title)s” was declined.")
+            % {
+                "language": language_name(self.request_obj.target_locale),
+                "title": title_of(self.source),
+            },
+        )
+        return redirect("wagtailadmin_home")
+
+    def form_invalid(self, form):
+        response = super().form_invalid(form)
+        response.status_code = 400
+        return response
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            request_obj=self.request_obj,
+            title=title_of(self.source),
+            language=language_name(self.request_obj.target_locale),
+        )
+        return context
+
+
+urlpatterns = [
+    path("page/<int:page_id>/", RequestTranslationView.as_view(), name="page"),
+    path(
+        "snippet/<slug:app_label>/<slug:model_name>/<str:pk>/",
+        RequestTranslationView.as_view(),
+        name="snippet",
+    ),
+    path("<int:pk>/decline/", DeclineRequestView.as_view(), name="decline"),
+]
