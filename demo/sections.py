@@ -172,12 +172,16 @@ class Loader:
         if page is None:
             fields["translation_key"] = key_uuid
             text = {k: spec[k] for k in ("title", "slug", "summary") if k in spec}
-            image = demo_image(**spec["image"]) if spec.get("image") else None
+            image, alt = None, ""
+            if spec.get("image"):
+                drawing = {k: v for k, v in spec["image"].items() if k != "alt"}
+                image, alt = demo_image(**drawing), pick(spec["image"].get("alt", ""), source)
             page = parent.add_child(
                 instance=as_an_editor_saves(
                     model(
                         locale=self.locales[source],
                         teaser_image=image,
+                        teaser_image_alt=alt,
                         contact_person=self.optional(ContactPerson, spec.get("contact"), source),
                         **pick(text, source),
                         **fields,
