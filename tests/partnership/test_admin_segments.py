@@ -78,7 +78,7 @@ def test_an_editors_key_figures_captions_and_teaser_alt_are_segments(client, dem
                     ),
                 ]
             ),
-            action_publish="1",
+            **{"action-publish": "1"},
         ),
     )
     assert created.status_code == 302, created.content.decode()[:2000]
