@@ -13,9 +13,16 @@ from datetime import date, datetime
 from demo.text import Bullets, Paragraphs, T
 
 
-def _image(title, label, colours, seed):
-    """An image spec for demo.images.demo_image (labels stay Latin-1)."""
-    return {"title": title, "label": label, "colours": colours, "seed": seed}
+def _image(title, label, colours, seed, alt=None):
+    """An image spec for demo.images.demo_image (labels stay Latin-1).
+
+    ``alt`` is the alt text of a page's teaser image, a text of the page and so
+    translated with it (the image's own title is in one language only).
+    """
+    spec = {"title": title, "label": label, "colours": colours, "seed": seed}
+    if alt is not None:
+        spec["alt"] = alt
+    return spec
 
 
 DEMO_CREDIT = T("Demo", "Démo")
@@ -448,6 +455,10 @@ REPORT = {
         "Naumburg -> Les Ulis 2025",
         ((92, 134, 190), (236, 214, 188), (178, 62, 58)),
         "report-les-ulis-2025",
+        alt=T(
+            "Gezeichnete Stadtsilhouette mit einem Pfeil von Naumburg nach Les Ulis, 2025",
+            "Silhouette de ville dessinée avec une flèche de Naumburg aux Ulis, 2025",
+        ),
     ),
     "start_date": date(2025, 10, 6),
     "end_date": date(2025, 10, 9),
@@ -839,6 +850,10 @@ WORKSHOP = {
         "Gemeinsam wachsen",
         ((70, 140, 110), (226, 240, 214), (200, 90, 50)),
         "workshop-hildesheim-2025",
+        alt=T(
+            "Gezeichnete Stadtsilhouette zum Workshop in Hildesheim",
+            "Silhouette de ville dessinée pour l'atelier de Hildesheim",
+        ),
     ),
     "start": datetime(2025, 5, 20, 10, 0),
     "end": datetime(2025, 5, 20, 16, 30),
@@ -1078,6 +1093,10 @@ FOLLOW_UP = {
         "Foerdermoeglichkeiten",
         ((150, 110, 60), (246, 232, 196), (60, 110, 150)),
         "workshop-funding-2025",
+        alt=T(
+            "Gezeichnete Stadtsilhouette zum Workshop über Fördermöglichkeiten",
+            "Silhouette de ville dessinée pour l'atelier sur les financements",
+        ),
     ),
     "start": datetime(2025, 9, 2, 17, 0),
     "end": datetime(2025, 9, 2, 19, 0),
@@ -1224,6 +1243,10 @@ UPCOMING_WORKSHOP = {
         "Ensemble contre la solitude",
         ((214, 110, 90), (250, 226, 200), (70, 90, 140)),
         "workshop-les-ulis-2027",
+        alt=T(
+            "Gezeichnete Stadtsilhouette zum Workshop gegen Einsamkeit in Les Ulis",
+            "Silhouette de ville dessinée pour l'atelier contre la solitude aux Ulis",
+        ),
     ),
     "start": datetime(2027, 4, 10, 9, 30),
     "end": datetime(2027, 4, 10, 17, 0),
@@ -1414,6 +1437,10 @@ EXCHANGE = {
         "Kuenstleraustausch",
         ((120, 80, 150), (244, 220, 230), (240, 170, 60)),
         "exchange-naumburg-les-ulis",
+        alt=T(
+            "Gezeichnete Stadtsilhouette zum Künstleraustausch zwischen Naumburg und Les Ulis",
+            "Silhouette de ville dessinée pour l'échange d'artistes entre Naumburg et Les Ulis",
+        ),
     ),
     "status": "proposed",
     "proposed_by": "art-les-ulis",
@@ -1592,6 +1619,10 @@ EXHIBITIONS = [
             "Glücksmomente im Fokus",
             ((250, 190, 90), (255, 240, 210), (200, 80, 60)),
             "exhibition-gluecksmomente",
+            alt=T(
+                "Gezeichnete Stadtsilhouette zur Fotoausstellung in Naumburg",
+                "Silhouette de ville dessinée pour l'exposition photo de Naumburg",
+            ),
         ),
         "opening": datetime(2025, 6, 13, 18, 0),
         "closing_date": date(2025, 7, 25),
@@ -1720,6 +1751,10 @@ EXHIBITIONS = [
             "Instants partagés",
             ((50, 110, 140), (214, 236, 236), (230, 130, 70)),
             "exhibition-instants-partages",
+            alt=T(
+                "Gezeichnete Stadtsilhouette zur Ausstellung in Les Ulis",
+                "Silhouette de ville dessinée pour l'exposition des Ulis",
+            ),
         ),
         "opening": datetime(2025, 10, 7, 18, 30),
         "closing_date": date(2025, 11, 15),
@@ -1854,6 +1889,10 @@ EXHIBITIONS = [
             "Hier wie dort - Ici comme là-bas",
             ((100, 70, 140), (236, 226, 246), (230, 150, 70)),
             "exhibition-hier-wie-dort",
+            alt=T(
+                "Gezeichnete Stadtsilhouette zur gemeinsamen Ausstellung beider Städte",
+                "Silhouette de ville dessinée pour l'exposition commune des deux villes",
+            ),
         ),
         "opening": datetime(2027, 5, 21, 19, 0),
         "closing_date": date(2027, 6, 27),
@@ -1956,6 +1995,10 @@ GERMAN_ONLY = {
         "22. Januar - Deutsch-Franz. Tag",
         ((40, 70, 130), (240, 240, 246), (200, 40, 50)),
         "report-dft-2023",
+        alt=T(
+            "Gezeichnete Stadtsilhouette zum Deutsch-Französischen Tag am 22. Januar",
+            "",
+        ),
     ),
     "start_date": date(2023, 1, 20),
     "end_date": date(2023, 1, 22),

@@ -2,7 +2,7 @@
 
 from demo.sections import demo_key
 from demo.text import Paragraphs, T, pairs, pick
-from demo.translate import translate
+from demo.translate import as_an_editor_saves, translate
 from home.models import FormField, FormPage, StandardPage
 
 PRIVACY = {
@@ -132,11 +132,13 @@ def _create(log, model, home, key, spec, french, **fields):
     page = model.objects.filter(translation_key=demo_key(f"page:{key}"), locale=home.locale).first()
     if page is None:
         page = home.add_child(
-            instance=model(
-                locale=home.locale,
-                translation_key=demo_key(f"page:{key}"),
-                **pick({k: v for k, v in spec.items() if k != "fields"}, "de"),
-                **fields,
+            instance=as_an_editor_saves(
+                model(
+                    locale=home.locale,
+                    translation_key=demo_key(f"page:{key}"),
+                    **pick({k: v for k, v in spec.items() if k != "fields"}, "de"),
+                    **fields,
+                )
             )
         )
         page.save_revision().publish()

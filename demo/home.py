@@ -4,7 +4,7 @@ from wagtail.models import Locale, Page, Site
 
 from demo.images import demo_image
 from demo.text import Paragraphs, T, pairs, pick
-from demo.translate import translate
+from demo.translate import as_an_editor_saves, translate
 from home.models import HomePage, SiteIdentity
 
 IDENTITY = {
@@ -130,7 +130,9 @@ def load_home(log, *, german, french, user=None):
         # Wagtail's installer leaves a "Welcome" page; the home page replaces it.
         placeholder = root.get_children().filter(content_type__model="page", locale=german)
         fields = pick(HOME, "de")
-        home = root.add_child(instance=HomePage(locale=german, hero_image=hero, **fields))
+        home = root.add_child(
+            instance=as_an_editor_saves(HomePage(locale=german, hero_image=hero, **fields))
+        )
         home.save_revision(user=user).publish()
         if site is None:
             site = Site(hostname="localhost", port=80, is_default_site=True)

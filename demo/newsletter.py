@@ -11,7 +11,7 @@ from wagtail.models import Page
 
 from demo.sections import demo_key
 from demo.text import Paragraphs, T, pairs, pick
-from demo.translate import translate
+from demo.translate import as_an_editor_saves, translate
 from newsletter.models import NewsletterIndexPage, NewsletterIssueItem, NewsletterIssuePage
 
 INDEX = {
@@ -49,8 +49,10 @@ def _index(log, home, french):
     index = NewsletterIndexPage.objects.filter(translation_key=key, locale=home.locale).first()
     if index is None:
         index = home.add_child(
-            instance=NewsletterIndexPage(
-                locale=home.locale, translation_key=key, show_in_menus=True, **pick(INDEX, "de")
+            instance=as_an_editor_saves(
+                NewsletterIndexPage(
+                    locale=home.locale, translation_key=key, show_in_menus=True, **pick(INDEX, "de")
+                )
             )
         )
         index.save_revision().publish()
@@ -77,13 +79,15 @@ def _issue(log, index, key, spec, french):
             for name, fmt in spec["items"]
         ]
         issue = index.add_child(
-            instance=NewsletterIssuePage(
-                locale=index.locale,
-                translation_key=key,
-                issue_date=timezone.localdate().replace(day=1),
-                language_mode=spec["language_mode"],
-                items=items,
-                **pick(text, "de"),
+            instance=as_an_editor_saves(
+                NewsletterIssuePage(
+                    locale=index.locale,
+                    translation_key=key,
+                    issue_date=timezone.localdate().replace(day=1),
+                    language_mode=spec["language_mode"],
+                    items=items,
+                    **pick(text, "de"),
+                )
             )
         )
         issue.save_revision().publish()

@@ -26,7 +26,7 @@ from wagtail_localize.models import StringTranslation, TranslationSource
 
 from demo.sections import demo_key
 from demo.text import T, pairs, pick
-from demo.translate import translate
+from demo.translate import as_an_editor_saves, translate
 from exhibitions.models import ExhibitionPage
 from partnership.models import WorkshopPage
 from registrations import booking, rules
@@ -182,7 +182,7 @@ def open_registration(log, spec, *, locales, privacy):
         page.registration_deadline = deadline_for(page, start)
         page.registration_questions = pick(spec["questions"], source)
         page.registration_privacy_page = privacy.get_translation_or_none(locales[source]) or privacy
-        page.save_revision().publish()
+        as_an_editor_saves(page).save_revision().publish()
         log(f"  {page.title}: {page.capacity} seats, until {page.registration_deadline}")
     other = (
         spec["model"]

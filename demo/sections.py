@@ -15,7 +15,7 @@ from django.utils import timezone
 from demo import content
 from demo.images import demo_image
 from demo.text import Bullets, Paragraphs, T, pairs, pick
-from demo.translate import translate
+from demo.translate import as_an_editor_saves, translate
 from exhibitions.models import (
     Artist,
     ArtistExchangeIndexPage,
@@ -147,11 +147,13 @@ class Loader:
         page = model.objects.filter(translation_key=key_uuid, locale=self.locales["de"]).first()
         if page is None:
             page = home.add_child(
-                instance=model(
-                    show_in_menus=True,
-                    locale=self.locales["de"],
-                    translation_key=key_uuid,
-                    **pick(spec, "de"),
+                instance=as_an_editor_saves(
+                    model(
+                        show_in_menus=True,
+                        locale=self.locales["de"],
+                        translation_key=key_uuid,
+                        **pick(spec, "de"),
+                    )
                 )
             )
             page.save_revision(user=self.user).publish()
@@ -170,14 +172,20 @@ class Loader:
         if page is None:
             fields["translation_key"] = key_uuid
             text = {k: spec[k] for k in ("title", "slug", "summary") if k in spec}
-            image = demo_image(**spec["image"]) if spec.get("image") else None
+            image, alt = None, ""
+            if spec.get("image"):
+                drawing = {k: v for k, v in spec["image"].items() if k != "alt"}
+                image, alt = demo_image(**drawing), pick(spec["image"].get("alt", ""), source)
             page = parent.add_child(
-                instance=model(
-                    locale=self.locales[source],
-                    teaser_image=image,
-                    contact_person=self.optional(ContactPerson, spec.get("contact"), source),
-                    **pick(text, source),
-                    **fields,
+                instance=as_an_editor_saves(
+                    model(
+                        locale=self.locales[source],
+                        teaser_image=image,
+                        teaser_image_alt=alt,
+                        contact_person=self.optional(ContactPerson, spec.get("contact"), source),
+                        **pick(text, source),
+                        **fields,
+                    )
                 )
             )
             page.save_revision(user=self.user).publish()

@@ -12,7 +12,7 @@ from django.utils import timezone, translation
 
 from demo.sections import demo_key
 from demo.text import Paragraphs, T, pairs, pick
-from demo.translate import translate
+from demo.translate import as_an_editor_saves, translate
 from subscribers.forms import CONSENT_TEXT
 from subscribers.models import Consent, SubscribePage, Subscriber
 
@@ -65,12 +65,14 @@ def _page(log, home, french, privacy):
     page = SubscribePage.objects.filter(translation_key=key, locale=home.locale).first()
     if page is None:
         page = home.add_child(
-            instance=SubscribePage(
-                locale=home.locale,
-                translation_key=key,
-                show_in_menus=True,
-                privacy_page=privacy,
-                **pick(PAGE, "de"),
+            instance=as_an_editor_saves(
+                SubscribePage(
+                    locale=home.locale,
+                    translation_key=key,
+                    show_in_menus=True,
+                    privacy_page=privacy,
+                    **pick(PAGE, "de"),
+                )
             )
         )
         page.save_revision().publish()

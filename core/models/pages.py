@@ -108,6 +108,18 @@ class ContentPage(
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # An image has one title and one description, in whichever language it was
+    # uploaded; the alt text of the page's own use of it is the page's, and so
+    # a segment of its translation.
+    teaser_image_alt = models.CharField(
+        _("Alt text of the teaser image"),
+        max_length=250,
+        blank=True,
+        help_text=_(
+            "What the image shows, for people who cannot see it, in this page's language. "
+            "Leave it empty if the image adds nothing to the title."
+        ),
+    )
     body = StreamField(BodyStreamBlock(), verbose_name=_("Body"), blank=True)
     contact_person = models.ForeignKey(
         "partnership.ContactPerson",
@@ -120,7 +132,7 @@ class ContentPage(
 
     teaser_panels = [
         MultiFieldPanel(
-            [FieldPanel("summary"), FieldPanel("teaser_image")],
+            [FieldPanel("summary"), FieldPanel("teaser_image"), FieldPanel("teaser_image_alt")],
             heading=_("Teaser"),
         )
     ]
