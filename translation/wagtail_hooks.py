@@ -18,7 +18,7 @@ from translation.permissions import (
     writable_locale_ids,
 )
 from translation.refusals import write_refusal
-from translation.views import board
+from translation.views import board, review
 from translation.views.board import status_board_menu_item, user_can_see_board
 
 
@@ -137,3 +137,11 @@ def add_status_board_panel(request, panels):
 # Bulk actions in the page listing (translation/bulk_actions.py).
 hooks.register("register_bulk_action", SubmitTranslationBulkAction)
 hooks.register("register_bulk_action", SyncTranslationsBulkAction)
+
+
+# Reviewing machine translation (translation/views/review.py, translation/review.py).
+
+
+@hooks.register("register_admin_urls")
+def register_review_urls():
+    return [path("translation-review/", include(review.urlpatterns))]
