@@ -24,6 +24,7 @@ from exhibitions.models import ArtistExchangePage, ExhibitionPage
 from pagecache.routing import RememberedPrivacyMixin, RememberedRoutesMixin
 from partnership.models import DelegationReportPage, PartnerCity, WorkshopPage
 from safetext.single_line import SingleLineFieldsMixin, single_line
+from translation.models import MachineTranslationNoticeMixin
 
 FORM_RATE = "5/h"  # per address; enough for people, too few for a spam run
 
@@ -33,6 +34,7 @@ COAT_OF_ARMS_RENDITIONS = [f"format-{f}|max-120x120" for f in ("avif", "webp", "
 
 class HomePage(
     SingleLineFieldsMixin,
+    MachineTranslationNoticeMixin,
     RememberedRoutesMixin,
     RememberedPrivacyMixin,
     FeedRoutesMixin,
@@ -217,7 +219,9 @@ class SiteIdentity(SingleLineFieldsMixin, TranslatableMixin, models.Model):
         return records.get(default.pk) or next(iter(records.values()), None)
 
 
-class StandardPage(SingleLineFieldsMixin, RememberedPrivacyMixin, Page):
+class StandardPage(
+    SingleLineFieldsMixin, MachineTranslationNoticeMixin, RememberedPrivacyMixin, Page
+):
     """A plain page: about the partnership, legal notice, privacy policy."""
 
     intro = models.TextField(_("Introduction"), blank=True)
@@ -278,7 +282,12 @@ class FormField(SingleLineFieldsMixin, TranslatableMixin, AbstractFormField):
 AUTOCOMPLETE = {forms.EmailField: "email", forms.URLField: "url"}
 
 
-class FormPage(SingleLineFieldsMixin, HoneypotFormMixin, HoneypotFormSubmissionMixin):
+class FormPage(
+    SingleLineFieldsMixin,
+    MachineTranslationNoticeMixin,
+    HoneypotFormMixin,
+    HoneypotFormSubmissionMixin,
+):
     """A contact or registration form built in the admin, one page per language.
 
     Every submission is stored and mailed to ``to_address``, which each

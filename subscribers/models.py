@@ -18,6 +18,7 @@ from wagtail.models import Page
 
 from pagecache.routing import RememberedPrivacyMixin
 from safetext.single_line import SingleLineFieldsMixin
+from translation.models import MachineTranslationNoticeMixin
 
 
 class Subscriber(models.Model):
@@ -160,7 +161,9 @@ class ErasedAddress(models.Model):
         return cls.objects.filter(locale=locale, email_hash=cls.hash(email)).exists()
 
 
-class SubscribePage(SingleLineFieldsMixin, RememberedPrivacyMixin, Page):
+class SubscribePage(
+    SingleLineFieldsMixin, MachineTranslationNoticeMixin, RememberedPrivacyMixin, Page
+):
     """A page of its own with the subscription form, one per language."""
 
     intro = RichTextField(_("Introduction"), blank=True, features=["bold", "italic", "link"])

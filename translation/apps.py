@@ -14,8 +14,12 @@ class TranslationConfig(AppConfig):
     verbose_name = _("Translation workflow")
 
     def ready(self):
+        from wagtail.signals import page_published
+
         from translation.handoff import connect_signals
         from translation.permissions import register_snippet_policies
+        from translation.review import record_on_publish
 
         register_snippet_policies()
         connect_signals()
+        page_published.connect(record_on_publish, dispatch_uid="machine-translation-notice")

@@ -6,8 +6,9 @@ object in every language, and a fixed number of queries however much content
 there is: one for the locales, one for all pages, one per translatable snippet
 model, one for the edit history of snippets without revisions, one for
 wagtail-localize's sources, one for its translations, with the segment
-counts and the time each was last written into its target computed in
-subqueries, and one for the open hand-off requests (``translation.handoff``).
+counts, the machine texts nobody reviewed (translation/review.py) and the
+time each was last written into its target computed in subqueries, and one
+for the open hand-off requests (``translation.handoff``).
 Everything else happens here in Python, on plain values.
 
 The rules, per object and per language other than the original:
@@ -69,6 +70,7 @@ from wagtail_localize.models import (
 )
 
 from translation.models import TranslationRequest
+from translation.review import unreviewed_count_subquery
 
 
 class Status(models.TextChoices):
@@ -213,6 +215,9 @@ class Cell:
     translated: int | None = None
     #: The open ``TranslationRequest`` for this language, if another team asked for it.
     request: Any = None
+    #: The wagtail-localize translation, and how many of its machine texts nobody reviewed.
+    translation_id: int | None = None
+    unreviewed: int = 0
 
     @property
     def label(self):
@@ -410,8 +415,18 @@ def _translation_data(base_content_type_ids):
             translated=count(translated_segments),
             written_at=Subquery(written.values("created_at")[:1]),
             strings_at=Subquery(strings_changed.values("updated_at")[:1]),
+            unreviewed=unreviewed_count_subquery(),
         )
-        .values("source_id", "target_locale_id", "total", "translated", "written_at", "strings_at")
+        .values(
+            "pk",
+            "source_id",
+            "target_locale_id",
+            "total",
+            "translated",
+            "written_at",
+            "strings_at",
+            "unreviewed",
+        )
     ):
         translations[(translation["source_id"], translation["target_locale_id"])] = translation
     return sources, translations
@@ -511,6 +526,8 @@ def build_board(sections=None, locales=None):
             if translation:
                 cell.source_id = source["pk"]
                 cell.total, cell.translated = translation["total"], translation["translated"]
+                cell.translation_id = translation["pk"]
+                cell.unreviewed = translation["unreviewed"]
             row.cells.append(cell)
         for cell in row.cells:
             cell.request = requests.get((key, cell.locale.pk))

@@ -23,7 +23,7 @@ from translation.permissions import (
     writable_locale_ids,
 )
 from translation.refusals import write_refusal
-from translation.views import board, requests
+from translation.views import board, requests, review
 from translation.views.board import status_board_menu_item, user_can_see_board
 
 
@@ -204,3 +204,9 @@ def show_open_requests(request, instance):
 
 hooks.register("before_edit_page", show_open_requests, order=-20)
 hooks.register("before_edit_snippet", show_open_requests, order=-20)
+# Reviewing machine translation (translation/views/review.py, translation/review.py).
+
+
+@hooks.register("register_admin_urls")
+def register_review_urls():
+    return [path("translation-review/", include(review.urlpatterns))]

@@ -24,6 +24,7 @@ from embeds.routes import EmbedRoutesMixin
 from pagecache.privacy import may_view, under_restriction
 from pagecache.routing import RememberedPrivacyMixin
 from safetext.single_line import SingleLineFieldsMixin
+from translation.models import MachineTranslationNoticeMixin
 from translation.permissions import language_name
 
 FEED_LENGTH = 20
@@ -88,6 +89,7 @@ def bilingual_rows(page, other):
 
 class ContentPage(
     SingleLineFieldsMixin,
+    MachineTranslationNoticeMixin,
     RememberedPrivacyMixin,
     PageEmailMixin,
     EmbedRoutesMixin,
@@ -305,7 +307,12 @@ class IndexFilterForm(forms.Form):
 
 
 class IndexPage(
-    SingleLineFieldsMixin, RememberedPrivacyMixin, FeedRoutesMixin, RoutablePageMixin, Page
+    SingleLineFieldsMixin,
+    MachineTranslationNoticeMixin,
+    RememberedPrivacyMixin,
+    FeedRoutesMixin,
+    RoutablePageMixin,
+    Page,
 ):
     """A section listing its children of one type, filterable by year and town.
 

@@ -16,6 +16,7 @@ from wagtail.models import Locale, Page, Site
 from accessibility.models import RGAA_MENTION, AccessibilityStatementPage, Regime
 from home.models import SiteIdentity
 from pagecache.privacy import under_restriction
+from translation.permissions import IN_A_SENTENCE
 
 register = template.Library()
 
@@ -258,3 +259,21 @@ def accessibility_line(context):
     if line is not None and line["rgaa"]:
         mention = RGAA_MENTION.get(line["conformity"])
     return {"line": line, "mention": mention}
+
+
+@register.inclusion_tag("home/includes/machine_translation_notice.html", takes_context=True)
+def machine_translation_notice(context):
+    """The notice on a page whose live version holds unreviewed machine translation.
+
+    The page carries the original's language (translation/review.py sets it on
+    publish); the link to the original comes from ``language_versions``, which
+    the header and hreflang links read anyway, so the notice costs no query.
+    """
+    page = context.get("page")
+    code = getattr(page, "machine_translated_from", "")
+    original = None
+    if code:
+        version = next((v for v in language_versions(context) if v["code"] == code), None)
+        if version is not None and version["translated"]:
+            original = {**version, "language": IN_A_SENTENCE.get(code, version["name"])}
+    return {"shown": bool(code), "original": original}

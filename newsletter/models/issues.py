@@ -25,6 +25,7 @@ from emails.routes import EmailRoutesMixin
 from newsletter.issue_panels import IssueNoticesPanel
 from pagecache.routing import RememberedPrivacyMixin
 from safetext.single_line import SingleLineFieldsMixin
+from translation.models import MachineTranslationNoticeMixin
 
 CONTENT_PAGE_TYPES = [
     "partnership.DelegationReportPage",
@@ -46,7 +47,9 @@ class ItemFormat(models.TextChoices):
     FULL = "full", _("Full page")
 
 
-class NewsletterIndexPage(SingleLineFieldsMixin, RememberedPrivacyMixin, Page):
+class NewsletterIndexPage(
+    SingleLineFieldsMixin, MachineTranslationNoticeMixin, RememberedPrivacyMixin, Page
+):
     """The newsletter section of one language: past issues, newest first."""
 
     intro = RichTextField(_("Introduction"), blank=True, features=["bold", "italic", "link"])
@@ -75,7 +78,13 @@ class NewsletterIndexPage(SingleLineFieldsMixin, RememberedPrivacyMixin, Page):
         return context
 
 
-class NewsletterIssuePage(SingleLineFieldsMixin, RememberedPrivacyMixin, EmailRoutesMixin, Page):
+class NewsletterIssuePage(
+    SingleLineFieldsMixin,
+    MachineTranslationNoticeMixin,
+    RememberedPrivacyMixin,
+    EmailRoutesMixin,
+    Page,
+):
     """One issue of the newsletter, as an e-mail (HTML and text) and as a web page."""
 
     issue_date = models.DateField(_("Issue date"), default=timezone.localdate)

@@ -16,7 +16,7 @@ from django.core.exceptions import PermissionDenied
 from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.http import urlencode
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
@@ -148,6 +148,15 @@ def cell_actions(user, row, cell, next_url):
                 f"{url}?{urlencode({'next': next_url})}",
                 gettext("Sync “%(title)s” (%(language)s)") % names,
                 primary=True,
+            )
+        )
+    if cell.unreviewed and cell.translation_id:
+        url = reverse("translation_review", args=[cell.translation_id])
+        actions.append(
+            Action(
+                pgettext("board action", "Review"),
+                f"{url}?show=machine-unreviewed",
+                gettext("Review the machine translation of “%(title)s” (%(language)s)") % names,
             )
         )
     if cell.version is not None:
