@@ -241,7 +241,8 @@ class FormField(SingleLineFieldsMixin, TranslatableMixin, AbstractFormField):
     override_translatable_fields = [SynchronizedField("clean_name", overridable=False)]
 
     class Meta(TranslatableMixin.Meta, AbstractFormField.Meta):
-        pass
+        verbose_name = _("Form field")
+        verbose_name_plural = _("Form fields")
 
 
 class FormPage(SingleLineFieldsMixin, HoneypotFormMixin, HoneypotFormSubmissionMixin):

@@ -13,6 +13,9 @@ class TranslationConfig(AppConfig):
     verbose_name = _("Translation workflow")
 
     def ready(self):
+        from translation import slugs, upstream_strings
         from translation.permissions import register_snippet_policies
 
         register_snippet_policies()
+        slugs.connect()
+        upstream_strings.install()
