@@ -201,13 +201,3 @@ def test_the_dashboard_names_the_site_and_counts_pages_in_the_admin_language(
     counted = {"de": r"\d+ Seiten \| angelegt in ", "fr": r"\d+ pages \| créées dans "}[language]
     assert re.search(counted, seen), seen
     assert "crées" not in seen
-
-
-@pytest.mark.parametrize(("username", "language"), ADMIN)
-def test_the_status_board_shows_titles_in_the_viewers_language(login, demo, username, language):
-    german = DelegationReportPage.objects.get(locale=demo.de, start_date__year=2025)
-    french = french_report(demo)
-    seen = words(login(username).get("/admin/translation-status/"))
-    shown, hidden = (german, french) if language == "de" else (french, german)
-    assert shown.title in seen
-    assert hidden.title not in seen
