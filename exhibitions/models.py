@@ -202,13 +202,25 @@ class ArtistExchangePage(ContentPage):
 class ExchangeTown(CityLink):
     page = ParentalKey(ArtistExchangePage, on_delete=models.CASCADE, related_name="towns")
 
+    class Meta(CityLink.Meta):
+        verbose_name = _("Artist exchange town")
+        verbose_name_plural = _("Artist exchange towns")
+
 
 class ExchangeArtist(ArtistLink):
     page = ParentalKey(ArtistExchangePage, on_delete=models.CASCADE, related_name="artists")
 
+    class Meta(ArtistLink.Meta):
+        verbose_name = _("Artist in the exchange")
+        verbose_name_plural = _("Artists in the exchange")
+
 
 class ExchangeFundingLink(FundingLink):
     page = ParentalKey(ArtistExchangePage, on_delete=models.CASCADE, related_name="funding")
+
+    class Meta(FundingLink.Meta):
+        verbose_name = _("Funding of the artist exchange")
+        verbose_name_plural = _("Funding of the artist exchange")
 
 
 class ExhibitionPage(CalendarEventMixin, RegistrableEvent, ContentPage):
@@ -374,9 +386,17 @@ class ExhibitionPage(CalendarEventMixin, RegistrableEvent, ContentPage):
 class ExhibitionOrganiser(AssociationLink):
     page = ParentalKey(ExhibitionPage, on_delete=models.CASCADE, related_name="organisers")
 
+    class Meta(AssociationLink.Meta):
+        verbose_name = _("Exhibition organiser")
+        verbose_name_plural = _("Exhibition organisers")
+
 
 class ExhibitionArtist(ArtistLink):
     page = ParentalKey(ExhibitionPage, on_delete=models.CASCADE, related_name="artists")
+
+    class Meta(ArtistLink.Meta):
+        verbose_name = _("Exhibiting artist")
+        verbose_name_plural = _("Exhibiting artists")
 
 
 class ExhibitionIndexPage(CalendarIndexMixin, IndexPage):

@@ -275,7 +275,8 @@ class FormField(SingleLineFieldsMixin, TranslatableMixin, AbstractFormField):
     override_translatable_fields = [SynchronizedField("clean_name", overridable=False)]
 
     class Meta(TranslatableMixin.Meta, AbstractFormField.Meta):
-        pass
+        verbose_name = _("Form field")
+        verbose_name_plural = _("Form fields")
 
 
 # What a form field of a given kind asks, as an autocomplete token.

@@ -16,6 +16,7 @@ class TranslationConfig(AppConfig):
     def ready(self):
         from wagtail.signals import page_published
 
+        from translation import slugs, upstream_strings
         from translation.handoff import connect_signals
         from translation.permissions import register_snippet_policies
         from translation.review import record_on_publish
@@ -23,3 +24,5 @@ class TranslationConfig(AppConfig):
         register_snippet_policies()
         connect_signals()
         page_published.connect(record_on_publish, dispatch_uid="machine-translation-notice")
+        slugs.connect()
+        upstream_strings.install()

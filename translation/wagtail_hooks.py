@@ -1,15 +1,21 @@
+import json
+
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.urls import include, path
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from wagtail import hooks
+from wagtail.admin.staticfiles import versioned_static
 from wagtail.admin.widgets.button import Button as ListingButton
 from wagtail.models import Locale, TranslatableMixin
 from wagtail.permissions import policy_registry
 from wagtail_localize.models import Translation
 
 from translation import localize_urls
+from translation.admin_api import replace_pages_endpoint
 from translation.bulk_actions import SubmitTranslationBulkAction, SyncTranslationsBulkAction
 from translation.cascades import translations_to_cascade
 from translation.components import TranslationRequestsPanel, TranslationStatusPanel
@@ -34,6 +40,22 @@ def register_localize_overrides():
 
 
 hooks.register("construct_translated_pages_to_cascade_actions", translations_to_cascade)
+# The translation editor shows the other team's linked pages (translation/admin_api.py).
+hooks.register("construct_admin_api", replace_pages_endpoint)
+
+
+@hooks.register("insert_editor_js")
+def translation_editor_words():
+    """The words the translation editor's bundle writes without gettext (upstream_strings.py)."""
+    words = {
+        "moreActions": _("More actions"),
+        "heading": pgettext("translation editor heading", "%(source)s to %(target)s translation"),
+    }
+    return format_html(
+        '<script src="{}" data-words="{}" defer></script>',
+        versioned_static("translation/js/editor_words.js"),
+        json.dumps(words),
+    )
 
 
 def _refuse_other_language(request, language):

@@ -112,15 +112,27 @@ class DelegationReportPage(ContentPage):
 class DelegationParticipant(AssociationLink):
     page = ParentalKey(DelegationReportPage, on_delete=models.CASCADE, related_name="participants")
 
+    class Meta(AssociationLink.Meta):
+        verbose_name = _("Delegation participant")
+        verbose_name_plural = _("Delegation participants")
+
 
 class DelegationFundingLink(FundingLink):
     page = ParentalKey(DelegationReportPage, on_delete=models.CASCADE, related_name="funding")
+
+    class Meta(FundingLink.Meta):
+        verbose_name = _("Funding of the delegation")
+        verbose_name_plural = _("Funding of the delegation")
 
 
 class DelegationRelatedPage(RelatedPageLink):
     source_page = ParentalKey(
         DelegationReportPage, on_delete=models.CASCADE, related_name="related_pages"
     )
+
+    class Meta(RelatedPageLink.Meta):
+        verbose_name = _("Related page")
+        verbose_name_plural = _("Related pages")
 
 
 class DelegationReportIndexPage(IndexPage):

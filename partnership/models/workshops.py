@@ -220,6 +220,10 @@ class WorkshopPage(CalendarEventMixin, RegistrableEvent, ContentPage):
 class WorkshopOrganiser(AssociationLink):
     page = ParentalKey(WorkshopPage, on_delete=models.CASCADE, related_name="organisers")
 
+    class Meta(AssociationLink.Meta):
+        verbose_name = _("Workshop organiser")
+        verbose_name_plural = _("Workshop organisers")
+
 
 class WorkshopIndexPage(CalendarIndexMixin, IndexPage):
     """Workshops: upcoming ones first, soonest first; then past ones, latest first."""

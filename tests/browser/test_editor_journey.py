@@ -101,9 +101,9 @@ def translate_report(page):
     content = page.get_by_role("tabpanel", name="Contenu")
     expect(content.get_by_text(f"[FR] {TITLE}", exact=True)).to_be_visible()
     expect(content.get_by_text(f"[FR] {SUMMARY}", exact=True)).to_be_visible()
-    page.get_by_role("button", name="Publier dans").click()
+    page.get_by_role("button", name="Publier : Français").click()
     expect(page.locator(".messages")).to_contain_text(
-        f"« [FR] {TITLE} » a été publié(e) en Français."
+        f"« [FR] {TITLE} » est publié (langue : Français)."
     )
 
 

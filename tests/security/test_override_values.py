@@ -63,8 +63,8 @@ TEAMS = {
         # The test translates no text: wagtail-localize says so when publishing.
         teaser_image="Image d'accroche",
         coat_of_arms="Blason ou logo",
-        published="'{title}' a été publié(e) en Français avec des traductions manquantes, "
-        "voir ci-dessous\xa0:",
+        published="« {title} » est publié (langue : Français), mais des traductions manquent, "
+        "voir ci-dessous.",
     ),
     "naumburg": SimpleNamespace(
         source="fr",
@@ -94,7 +94,8 @@ TEAMS = {
         },
         teaser_image="Vorschaubild",
         coat_of_arms="Wappen oder Logo",
-        published="'{title}' in Deutsch mit fehlenden Übersetzungen veröffentlicht - siehe unten.",
+        published="„{title}“ ist veröffentlicht (Sprache: Deutsch), es fehlen aber Übersetzungen, "
+        "siehe unten.",
     ),
 }
 

@@ -6,7 +6,8 @@ provider failed.
 The work itself stays upstream's ``apply_machine_translation``: it skips
 segments that already have a translation and saves what the translator
 returned, which with ``translation.machine``'s translators is every chunk
-that came back before an error.
+that came back before an error. The page's slug is not sent
+(``translation.slugs``).
 """
 
 from django.contrib import messages
@@ -26,6 +27,7 @@ from translation.field_checks import flag_invalid
 from translation.machine import REASON_TEXTS, ChunkedTranslatorMixin, Reason
 from translation.permissions import writable_locale_ids
 from translation.refusals import refusal_response, write_refusal
+from translation.slugs import without_slugs
 
 
 def advice(reason, partial):
@@ -113,7 +115,12 @@ def machine_translate(request, translation_id):
     if reason := write_refusal(request.user, target):
         return refusal_response(request, reason)
 
-    applied = apply_machine_translation(translation.id, request.user, translator)
+    # The slug is never sent: it follows the translated title (translation/slugs.py).
+    applied = apply_machine_translation(
+        translation.id, request.user, without_slugs(translator, translation.source)
+    )
+    if getattr(translator, "requested", None) == 0:
+        applied = False  # only the slug was left
     # A service may answer with a line break in a title: flagged, as a translator's would be.
     flag_invalid(translation)
     report(request, translator, applied)

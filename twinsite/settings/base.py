@@ -95,12 +95,16 @@ MIDDLEWARE = [
     "safeguards.sqlite_writes.SQLiteWriteLockMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # Django's, but a 404 outside the language prefixes (the admin) stays a 404
+    # (twinsite/admin_errors.py).
+    "twinsite.admin_errors.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # request.user.is_verified(); then the code page for editors who turned it on.
     "django_otp.middleware.OTPMiddleware",
+    # The admin in the editor's admin language, errors included; JSON errors from its API.
+    "twinsite.admin_errors.AdminLanguageMiddleware",
     "accounts.middleware.TwoFactorRequiredMiddleware",
     # Tells translation cascades who is acting (see translation/cascades.py).
     "translation.cascades.ActingUserMiddleware",
