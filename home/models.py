@@ -88,6 +88,7 @@ class HomePage(
         "exhibitions.ArtistExchangeIndexPage",
         "newsletter.NewsletterIndexPage",
         "subscribers.SubscribePage",
+        "easyread.EasyReadPage",
     ]
 
     class Meta:

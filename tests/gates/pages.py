@@ -21,6 +21,7 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Locale
 
+from easyread.models import EasyReadPage
 from exhibitions.models import (
     ArtistExchangeIndexPage,
     ArtistExchangePage,
@@ -47,6 +48,7 @@ DETAIL_PAGES = {
     "artist-exchange": ArtistExchangePage,
     "newsletter-issue": NewsletterIssuePage,
     "standard-page": StandardPage,
+    "easy-read": EasyReadPage,
 }
 INDEX_PAGES = {
     "delegation-report-index": DelegationReportIndexPage,

@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "home",
     "newsletter",
     "search",
+    "easyread",
     "exhibitions",
     "partnership",
     "core",
