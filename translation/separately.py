@@ -12,5 +12,7 @@ a translation of them.
 
 def is_translated_separately(page_or_model):
     """Whether this page type is written separately in each language."""
-    model = getattr(page_or_model, "specific_class", None) or page_or_model
+    model = page_or_model
+    if not isinstance(model, type):  # a page, possibly not the specific one
+        model = getattr(model, "specific_class", None) or type(model)
     return bool(getattr(model, "translated_separately", False))
