@@ -6,6 +6,7 @@ from wagtail.models import Page, Site
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
+from easyread.models import EasyReadPage
 from exhibitions.models import (
     ArtistExchangeIndexPage,
     ArtistExchangePage,
@@ -62,7 +63,9 @@ def report_form(**fields):
 class TestParentAndChildRules(WagtailPageTestCase):
     def test_home_page_takes_the_four_sections(self):
         self.assertAllowedSubpageTypes(
-            HomePage, INDEX_MODELS | {StandardPage, FormPage, NewsletterIndexPage, SubscribePage}
+            HomePage,
+            INDEX_MODELS
+            | {StandardPage, FormPage, NewsletterIndexPage, SubscribePage, EasyReadPage},
         )
         self.assertAllowedParentPageTypes(HomePage, {Page})
 
