@@ -92,6 +92,7 @@ class HomePage(
         "newsletter.NewsletterIndexPage",
         "subscribers.SubscribePage",
         "accessibility.AccessibilityStatementPage",
+        "easyread.EasyReadPage",
     ]
 
     class Meta:

@@ -4,6 +4,8 @@ from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
+from translation.separately import is_translated_separately
+
 
 class PageSitemap(Sitemap):
     """Every live page of every language, each with alternates to its translations.
@@ -25,6 +27,13 @@ class PageSitemap(Sitemap):
         self.groups = defaultdict(list)
         for page in pages:
             self.groups[page.translation_key].append(page)
+        # Pages written separately in each language pair up with their counterpart.
+        listed = {page.pk: page for page in pages}
+        for page in pages:
+            if is_translated_separately(page):
+                counterpart = page.specific.language_counterpart()
+                if counterpart is not None and counterpart.pk in listed:
+                    self.groups[page.translation_key] = [page, listed[counterpart.pk]]
         return pages
 
     def location(self, page):

@@ -30,6 +30,7 @@ from translation.creation import TranslationCreator, notices_after
 from translation.overrides import flag_broken_overrides
 from translation.permissions import user_can_write_locale, writable_locale_ids
 from translation.refusals import linked_records_refusal, lock_for
+from translation.separately import is_translated_separately
 
 SUBMIT_PERMISSION = "wagtail_localize.submit_translation"
 
@@ -165,6 +166,11 @@ class SubmitTranslationBulkAction(TranslationBulkAction):
             "use “Sync translations” to update them.",
             "count",
         ),
+        "written_separately": ngettext_lazy(
+            "%(count)d page is written separately in each language and was not translated.",
+            "%(count)d pages are written separately in each language and were not translated.",
+            "count",
+        ),
         "same_language": ngettext_lazy(
             "%(count)d page is already in the chosen language and was skipped.",
             "%(count)d pages are already in the chosen language and were skipped.",
@@ -297,6 +303,9 @@ class _Submitter:
         """Translate ``page``; return the parent of its new translation, or None if skipped."""
         if page.locale_id == self.locale.pk:
             self.report["same_language"] += 1
+            return None
+        if is_translated_separately(page):
+            self.report["written_separately"] += 1
             return None
         if self._translation(page.translation_key, aliases=False):
             self.report["existing"] += 1

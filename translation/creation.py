@@ -30,6 +30,7 @@ from wagtail_localize.segments import RelatedObjectSegmentValue
 from wagtail_localize.segments.extract import extract_segments
 
 from translation.permissions import language_name
+from translation.separately import is_translated_separately
 
 
 @dataclass(frozen=True)
@@ -120,6 +121,8 @@ def translate_page_subtree(page_id, locales, components, user):
 
     def walk(page):
         for child in page.get_children():
+            if is_translated_separately(child):
+                continue  # nor its subpages: each language writes its own
             creator.create_translations(child)
             if child.numchild:
                 walk(child)

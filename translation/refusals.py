@@ -19,6 +19,7 @@ from wagtail.models import Page
 
 from translation.creation import existing_version, linked_records
 from translation.permissions import refuse, user_can_create, user_can_publish, user_can_write
+from translation.separately import is_translated_separately
 
 
 def title_of(instance):
@@ -106,6 +107,13 @@ def linked_records_refusal(user, instance, locale):
     return None
 
 
+def separately_written_message(page):
+    return _(
+        "“%(title)s” is written separately in each language, not translated: "
+        "each town's team writes its own page and links it to the other one."
+    ) % {"title": title_of(page)}
+
+
 def translated_parent(page, locale):
     """Where wagtail-localize puts ``page``'s translation: under the nearest translated ancestor.
 
@@ -120,23 +128,16 @@ def translated_parent(page, locale):
     return None
 
 
-def separately_written_refusal(page):
-    """Pages written separately in each language (shared convention) are never translated."""
-    return _(
-        "“%(title)s” is written separately in each language, not translated: "
-        "create or edit the page in the other language instead."
-    ) % {"title": title_of(page)}
-
-
 def page_translation_refusal(user, page, locale):
     """Why ``user`` may not create ``page``'s translation into ``locale``.
 
     An alias already standing in that language is converted into the
     translation, which writes it: that takes the right to change it. A new
-    page takes the right to add pages where it goes.
+    page takes the right to add pages where it goes. A page type written
+    separately in each language is never translated (``translation.separately``).
     """
-    if getattr(page.specific_class, "translated_separately", False):
-        return separately_written_refusal(page)
+    if is_translated_separately(page):
+        return separately_written_message(page)
     existing = Page.objects.filter(translation_key=page.translation_key, locale=locale).first()
     if existing is not None:
         return write_refusal(user, existing)

@@ -71,6 +71,7 @@ from wagtail_localize.models import (
 
 from translation.models import TranslationRequest
 from translation.review import unreviewed_count_subquery
+from translation.separately import is_translated_separately
 
 
 class Status(models.TextChoices):
@@ -111,17 +112,9 @@ class Section:
         return {ct.pk for ct in ContentType.objects.get_for_models(*self.models).values()}
 
 
-def written_per_language(model):
-    """Pages written separately in each language (shared convention), never translated.
-
-    Accessibility statements and easy-read pages say ``translated_separately``;
-    the board counts none of them as missing or outdated.
-    """
-    return getattr(model, "translated_separately", False)
-
-
-def translatable_page_models():
-    return [model for model in get_page_models() if not written_per_language(model)]
+def counted_page_models():
+    """The page types the board follows: not those written separately in each language."""
+    return [model for model in get_page_models() if not is_translated_separately(model)]
 
 
 def page_sections():
@@ -131,9 +124,11 @@ def page_sections():
     children, makes a section named after that type (delegation reports,
     workshops, ...), holding the index pages and their children. Every other
     page type (home pages, standard and form pages) falls under "other pages".
+    Page types written separately in each language are left out
+    (``translation.separately``): they never miss a translation.
     """
     by_leaf = {}
-    for model in translatable_page_models():
+    for model in counted_page_models():
         children = model.allowed_subpage_models()
         if len(children) == 1 and children[0] is not model:
             leaf = children[0]
@@ -144,7 +139,7 @@ def page_sections():
         for leaf, members in by_leaf.items()
     ]
     claimed = {model for section in sections for model in section.models}
-    others = tuple(model for model in translatable_page_models() if model not in claimed)
+    others = tuple(model for model in counted_page_models() if model not in claimed)
     sections.append(Section(OTHER_PAGES, _("Other pages"), PAGES, others))
     return sections
 

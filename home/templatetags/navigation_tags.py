@@ -9,11 +9,13 @@ changes, so they are never staler than a cached page.
 from django import template
 from django.conf import settings
 from django.core.cache import caches
+from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.urls import reverse, translate_url
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
 from accessibility.models import RGAA_MENTION, AccessibilityStatementPage, Regime
+from easyread.models import EasyReadPage
 from home.models import SiteIdentity
 from pagecache.privacy import under_restriction
 from translation.permissions import IN_A_SENTENCE
@@ -74,22 +76,6 @@ def shared_chrome(request, part, build):
     return memo[(part, language)]
 
 
-def language_version_pages(page):
-    """The page's versions in every language, itself included, as a QuerySet.
-
-    A page written separately per language (``translated_separately``, the
-    shared convention: accessibility statements, easy-read pages) has no
-    translations; its version in the other language is the counterpart it
-    names (``language_counterpart()``). Every other page asks the same one
-    query as before.
-    """
-    if getattr(page, "translated_separately", False):
-        counterpart = page.language_counterpart()
-        pks = [page.pk] + ([counterpart.pk] if counterpart is not None else [])
-        return Page.objects.filter(pk__in=pks)
-    return page.get_translations(inclusive=True)
-
-
 def language_versions(context):
     """One entry per site language: where this page lives in that language.
 
@@ -112,7 +98,7 @@ def language_versions(context):
     if isinstance(page, Page) and page.pk:
         translations = {
             p.locale.language_code: p
-            for p in language_version_pages(page)
+            for p in versions_of(page)
             .live()
             .annotate(private=under_restriction())
             .select_related("locale")
@@ -153,23 +139,61 @@ def language_versions(context):
     return versions
 
 
-@register.inclusion_tag("home/includes/main_menu.html", takes_context=True)
-def main_menu(context):
-    request = context["request"]
+def versions_of(page):
+    """The page in every language, itself included.
+
+    Its translations; or, for a page type written separately in each language
+    (``translated_separately``: easy-read pages, accessibility statements),
+    itself and the counterpart it is linked to (``language_counterpart()``).
+    """
+    if getattr(page, "translated_separately", False):
+        counterpart = page.language_counterpart()
+        return Page.objects.filter(pk__in=[page.pk, *([counterpart.pk] if counterpart else [])])
+    return page.get_translations(inclusive=True)
+
+
+EASY_READ = Q(
+    content_type__app_label=EasyReadPage._meta.app_label,
+    content_type__model=EasyReadPage._meta.model_name,
+)
+
+
+def menu_chrome(request):
+    """The header's links: home, the menu, and the language's easy-read start page.
+
+    One query for the home page's children, kept with the chrome. The easy-read
+    start page is the first live easy-read page directly under the home page,
+    in the order the editors gave the pages.
+    """
 
     def build():
         home = home_page(request)
         if home is None:
-            return {"home_url": "/", "items": []}
+            return {"home_url": "/", "items": [], "easy_read": None}
+        children = list(
+            home.get_children()
+            .live()
+            .filter(Q(show_in_menus=True) | EASY_READ)
+            .annotate(is_easy_read=ExpressionWrapper(EASY_READ, output_field=BooleanField()))
+        )
+        easy_read = next((child for child in children if child.is_easy_read), None)
         return {
             "home_url": home.get_url(request),
             "items": [
                 {"title": child.title, "url": child.get_url(request), "path": child.path}
-                for child in home.get_children().live().in_menu()
+                for child in children
+                if child.show_in_menus
             ],
+            "easy_read": easy_read and {"url": easy_read.get_url(request), "path": easy_read.path},
         }
 
-    menu = shared_chrome(request, "menu", build)
+    return shared_chrome(request, "menu", build)
+
+
+@register.inclusion_tag("home/includes/main_menu.html", takes_context=True)
+def main_menu(context):
+    request = context["request"]
+    menu = menu_chrome(request)
     current = context.get("page")
     current_path = current.path if isinstance(current, Page) else None
     return {
@@ -179,6 +203,18 @@ def main_menu(context):
             {**item, "active": bool(current_path and current_path.startswith(item["path"]))}
             for item in menu["items"]
         ],
+    }
+
+
+@register.inclusion_tag("home/includes/easy_read_link.html", takes_context=True)
+def easy_read_link(context):
+    """The header's link to the easy-read start page: Leichte Sprache, FALC."""
+    link = menu_chrome(context["request"]).get("easy_read")
+    current = context.get("page")
+    return {
+        "link": link,
+        "current": bool(link and isinstance(current, Page) and current.path == link["path"]),
+        "language": translation.get_language(),
     }
 
 

@@ -91,8 +91,9 @@ def test_demo_page_tree_is_consistent(demo):
     """Every translated parent knows its children, so /fr/... pages are reachable."""
     assert Page.find_problems() == ([], [], [], [], [])
     for home in (demo.home_de, demo.home_fr):
-        # 5 sections, privacy, 2 forms, the subscription page, the accessibility statement
-        assert home.get_children().live().count() == 10
+        # 5 sections, privacy, 2 forms, the subscription page, the accessibility statement,
+        # the easy-read page
+        assert home.get_children().live().count() == 11
 
 
 @pytest.mark.parametrize(

@@ -22,6 +22,7 @@ from django.utils import translation
 from wagtail.models import Locale
 
 from accessibility.models import AccessibilityStatementPage
+from easyread.models import EasyReadPage
 from exhibitions.models import (
     ArtistExchangeIndexPage,
     ArtistExchangePage,
@@ -52,6 +53,7 @@ DETAIL_PAGES = {
     # Written per town, not translated: each language's own statement.
     "accessibility-statement": AccessibilityStatementPage,
     "subscribe-page": SubscribePage,
+    "easy-read": EasyReadPage,
 }
 INDEX_PAGES = {
     "delegation-report-index": DelegationReportIndexPage,

@@ -7,13 +7,14 @@ from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from accessibility.models import AccessibilityStatementPage
+from easyread.models import EasyReadPage
 from exhibitions.models import (
     ArtistExchangeIndexPage,
     ArtistExchangePage,
     ExhibitionIndexPage,
     ExhibitionPage,
 )
-from home.models import FormPage, HomePage, StandardPage
+from home.models import FormPage, HomePage, SectionPage, StandardPage
 from newsletter.models import NewsletterIndexPage
 from partnership.models import (
     Association,
@@ -70,7 +71,9 @@ class TestParentAndChildRules(WagtailPageTestCase):
                 FormPage,
                 NewsletterIndexPage,
                 SubscribePage,
+                SectionPage,
                 AccessibilityStatementPage,
+                EasyReadPage,
             },
         )
         self.assertAllowedParentPageTypes(HomePage, {Page})

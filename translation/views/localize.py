@@ -39,9 +39,11 @@ from translation.refusals import (
     lock_message,
     page_translation_refusal,
     refusal_response,
+    separately_written_message,
     target_refusal,
     write_refusal,
 )
+from translation.separately import is_translated_separately
 from translation.views.requests import request_url
 from translation.views.submit import KeepExistingVersionsMixin
 
@@ -67,6 +69,8 @@ class TeamSubmitTranslationMixin:
         return self.refusal() or super().post(request, *args, **kwargs)
 
     def refusal(self):
+        if is_translated_separately(self.object):
+            return refuse(self.request, separately_written_message(self.object))
         missing = self.missing_locales()
         writable = writable_locale_ids(self.request.user)
         if missing and not any(locale.pk in writable for locale in missing):

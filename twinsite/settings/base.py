@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "newsletter",
     "search",
     "accessibility",
+    "easyread",
     "exhibitions",
     "partnership",
     "core",

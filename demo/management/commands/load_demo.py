@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from demo.accessibility import load_accessibility
+from demo.easyread import load_easy_read
 from demo.forms import load_forms
 from demo.home import ensure_locales, load_home, load_identity
 from demo.newsletter import load_newsletter
@@ -15,7 +16,8 @@ class Command(BaseCommand):
         "Load the bilingual demo content: locales, home pages, site identity, partner towns, "
         "associations, reports, workshops, exhibitions, artist exchanges, registrations for the "
         "upcoming workshop and opening, the newsletter and its subscription page and readers, "
-        "the two towns' accessibility statements, and demo users. "
+        "the two towns' accessibility statements, the Leichte Sprache and FALC pages, "
+        "and demo users. "
         "Safe to run again: what exists is kept, what is missing is added."
     )
 
@@ -42,6 +44,8 @@ class Command(BaseCommand):
         load_registrations(log, locales={"de": german, "fr": french}, privacy=privacy)
         log("Subscription page and readers")
         load_subscriptions(log, home=home, french=french, privacy=privacy)
+        log("Leichte Sprache and FALC")
+        load_easy_read(log, homes=homes)
         log("Users")
         load_users(log, homes=homes)
 
