@@ -18,7 +18,7 @@ from translation.permissions import (
     writable_locale_ids,
 )
 from translation.refusals import write_refusal
-from translation.views import board
+from translation.views import board, together
 from translation.views.board import status_board_menu_item, user_can_see_board
 
 
@@ -137,3 +137,16 @@ def add_status_board_panel(request, panels):
 # Bulk actions in the page listing (translation/bulk_actions.py).
 hooks.register("register_bulk_action", SubmitTranslationBulkAction)
 hooks.register("register_bulk_action", SyncTranslationsBulkAction)
+
+
+# Publishing a page and its translations at one moment (translation/together.py).
+
+
+@hooks.register("register_admin_urls")
+def register_publish_together_urls():
+    return [path("publish-together/", include((together.urlpatterns, "translation_together")))]
+
+
+@hooks.register("register_page_action_menu_item")
+def register_publish_together_menu_item():
+    return together.PublishTogetherMenuItem()
