@@ -29,7 +29,7 @@ from translation.permissions import (
     writable_locale_ids,
 )
 from translation.refusals import write_refusal
-from translation.views import board, requests, review
+from translation.views import board, requests, review, together
 from translation.views.board import status_board_menu_item, user_can_see_board
 
 
@@ -232,3 +232,16 @@ hooks.register("before_edit_snippet", show_open_requests, order=-20)
 @hooks.register("register_admin_urls")
 def register_review_urls():
     return [path("translation-review/", include(review.urlpatterns))]
+
+
+# Publishing a page and its translations at one moment (translation/together.py).
+
+
+@hooks.register("register_admin_urls")
+def register_publish_together_urls():
+    return [path("publish-together/", include((together.urlpatterns, "translation_together")))]
+
+
+@hooks.register("register_page_action_menu_item")
+def register_publish_together_menu_item():
+    return together.PublishTogetherMenuItem()
