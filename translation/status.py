@@ -49,8 +49,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Count, Exists, IntegerField, Max, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 from wagtail.models import (
     DraftStateMixin,
     Locale,
@@ -237,6 +237,11 @@ class Row:
 
     @property
     def title(self):
+        """The title in the admin language where that version exists, else the original's."""
+        language = get_language()
+        for cell in self.cells:
+            if cell.version is not None and cell.locale.language_code == language:
+                return cell.version.title
         return self.source.title
 
     @property

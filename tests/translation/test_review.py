@@ -80,6 +80,15 @@ def machine_translated(demo, deepl, admin_client):
     return page, translation, french, lesulis
 
 
+def machine_texts(translation):
+    """How many texts the machine translated (the slug follows the title instead)."""
+    return StringTranslation.objects.filter(
+        context__object_id=translation.source.object_id,
+        locale=translation.target_locale,
+        translation_type="machine",
+    ).count()
+
+
 def review_url(translation, **params):
     url = reverse("translation_review", args=[translation.id])
     return url + ("?show=machine-unreviewed" if params.get("unreviewed") else "")
@@ -114,7 +123,7 @@ def test_machine_translation_is_labelled_until_every_text_is_reviewed(
     assert f'<a href="{german.url}" hreflang="de">Lire l\'original en allemand</a>' in text(visitor)
 
     ids = unreviewed_ids(lesulis, translation)
-    total = StringSegment.objects.filter(source=translation.source).count()
+    total = machine_texts(translation)
     assert len(ids) == total > 2
     for pk in ids[: total // 2]:
         response = lesulis.post(review_url(translation), {"review": pk}, follow=True)
@@ -193,10 +202,12 @@ def test_the_filter_shows_only_machine_translations_nobody_reviewed(machine_tran
     _german, translation, _french, lesulis = machine_translated
     rows = list(
         StringTranslation.objects.filter(
-            context__object_id=translation.source.object_id, locale=translation.target_locale
+            context__object_id=translation.source.object_id,
+            locale=translation.target_locale,
+            translation_type="machine",
         ).order_by("pk")
     )
-    assert {row.translation_type for row in rows} == {"machine"}
+    assert len(rows) >= 3
     edited, reviewed, changed = rows[0], rows[1], rows[2]
 
     # A person's edit in wagtail-localize's editor makes the text theirs.
@@ -286,7 +297,7 @@ def test_the_notice_costs_no_query(client, machine_translated, django_capture_on
 
 def test_the_status_board_counts_unreviewed_machine_translation(machine_translated):
     _german, translation, _french, lesulis = machine_translated
-    total = StringSegment.objects.filter(source=translation.source).count()
+    total = machine_texts(translation)
     link = f'href="{review_url(translation, unreviewed=True)}"'
 
     board = lesulis.get("/admin/translation-status/", {"locale": "fr"})

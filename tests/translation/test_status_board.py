@@ -35,6 +35,10 @@ BOARD = "/admin/translation-status/"
 # The demo's German report that was never translated, and a French workshop.
 UNTRANSLATED = "Wie alles begann: der Deutsch-Französische Tag 2022 und 2023"
 FRENCH_ORIGINAL = "Ensemble contre la solitude : accueillir et accompagner les bénévoles"
+# The board titles a row in the admin language where that version exists.
+FRENCH_ORIGINAL_IN_GERMAN = (
+    "Gemeinsam gegen Einsamkeit: Freiwillige willkommen heißen und begleiten"
+)
 
 
 def text_of(response):
@@ -313,11 +317,11 @@ def titles(response):
 
 def test_filters_by_section_locale_and_status(demo, admin_client):
     everything = titles(admin_client.get(BOARD))
-    assert {UNTRANSLATED, FRENCH_ORIGINAL, "Les Ulis", "Naumburg (Saale)"} <= everything
+    assert {UNTRANSLATED, FRENCH_ORIGINAL_IN_GERMAN, "Les Ulis", "Naumburg (Saale)"} <= everything
 
     reports = titles(admin_client.get(BOARD, {"section": "partnership.delegationreportpage"}))
     assert UNTRANSLATED in reports
-    assert FRENCH_ORIGINAL not in reports
+    assert FRENCH_ORIGINAL_IN_GERMAN not in reports
     assert "Les Ulis" not in reports
     assert "Delegationsreisen" in reports, "the index page belongs to its section"
 
@@ -330,12 +334,12 @@ def test_filters_by_section_locale_and_status(demo, admin_client):
 
     missing = titles(admin_client.get(BOARD, {"status": "missing"}))
     assert UNTRANSLATED in missing
-    assert FRENCH_ORIGINAL not in missing
+    assert FRENCH_ORIGINAL_IN_GERMAN not in missing
 
     # Into French: only what is not French to begin with, in a French column only.
     french = admin_client.get(BOARD, {"locale": "fr"})
     assert UNTRANSLATED in titles(french)
-    assert FRENCH_ORIGINAL not in titles(french)
+    assert FRENCH_ORIGINAL_IN_GERMAN not in titles(french)
     headers = re.findall(r"<th[^>]*>\s*([^<]+?)\s*</th>", french.text)
     assert "Français" in headers and "Deutsch" not in headers
     assert titles(admin_client.get(BOARD, {"locale": "de", "status": "missing"})) == set()
@@ -362,9 +366,9 @@ def test_csv_export(demo, admin_client):
     by_title = {row["Titel"]: row for row in rows}
     assert by_title[UNTRANSLATED]["Français: Status"] == "Fehlt"
     assert by_title[UNTRANSLATED]["Français: Anteil übersetzt (%)"] == ""
-    assert by_title[FRENCH_ORIGINAL]["Français: Status"] == "Original"
-    assert by_title[FRENCH_ORIGINAL]["Deutsch: Status"] == "Aktuell"
-    assert by_title[FRENCH_ORIGINAL]["Deutsch: Anteil übersetzt (%)"] == "100"
+    assert by_title[FRENCH_ORIGINAL_IN_GERMAN]["Français: Status"] == "Original"
+    assert by_title[FRENCH_ORIGINAL_IN_GERMAN]["Deutsch: Status"] == "Aktuell"
+    assert by_title[FRENCH_ORIGINAL_IN_GERMAN]["Deutsch: Anteil übersetzt (%)"] == "100"
     assert by_title["Les Ulis"]["Bereich"] == "Partnerstädte"
     assert len(rows) == len(build_board().rows)
 
@@ -394,8 +398,9 @@ def test_actions_follow_the_languages_each_user_writes(demo, login):
     row = row_html(naumburg, UNTRANSLATED)
     assert submit not in row, "Naumburg does not write French"
     assert edit_german in row
-    row = row_html(naumburg, FRENCH_ORIGINAL)
+    row = row_html(naumburg, FRENCH_ORIGINAL_IN_GERMAN)
     assert edit_workshop_de in row and edit_workshop_fr not in row
+    assert FRENCH_ORIGINAL not in text_of(naumburg), "titled in Naumburg's language"
     assert edit_city_fr not in naumburg.text
     assert "Übersetzen" not in text_of(naumburg)
 
@@ -407,13 +412,14 @@ def test_actions_follow_the_languages_each_user_writes(demo, login):
     assert "Traduire" in text_of(lesulis)
     row = row_html(lesulis, FRENCH_ORIGINAL)
     assert edit_workshop_fr in row and edit_workshop_de not in row
+    assert "Wie alles begann" in text_of(lesulis), "no French version: the original's title"
     assert edit_city_fr in lesulis.text
     assert "Manquante" in text_of(lesulis), "the board speaks French to Les Ulis"
 
     admin = login("admin").get(BOARD)
     row = row_html(admin, UNTRANSLATED)
     assert submit in row and edit_german in row
-    row = row_html(admin, FRENCH_ORIGINAL)
+    row = row_html(admin, FRENCH_ORIGINAL_IN_GERMAN)
     assert edit_workshop_fr in row and edit_workshop_de in row
 
 
