@@ -63,7 +63,7 @@ def test_request_dashboard_translate_publish(
     lesulis.get_by_role("button", name="Traduire avec LibreTranslate").click()
     content = lesulis.get_by_role("tabpanel", name="Contenu")
     expect(content.get_by_text(f"[FR] {TITLE}", exact=True)).to_be_visible()
-    lesulis.get_by_role("button", name="Publier dans").click()
+    lesulis.get_by_role("button", name="Publier : Français").click()
     expect(lesulis.locator(".messages")).to_contain_text(f"[FR] {TITLE}")
     french = german.get_translation(demo.fr)
     assert french.live
