@@ -107,8 +107,11 @@ TYPE_ADD = {
     "fr": "Vous n’avez pas le droit d’ajouter des fiches à «\u00a0Identité du site\u00a0».",
     "de": "Sie dürfen unter „Website-Angaben“ keine Einträge anlegen.",
 }
-# Wagtail's own refusal, which it words after leaving the editor's admin language.
-WAGTAIL_DENIED = "Sie haben leider keinen Zugang zu diesem Bereich."
+# Wagtail's own refusal, in the editor's admin language.
+WAGTAIL_DENIED = {
+    "de": "Sie haben leider keinen Zugang zu diesem Bereich.",
+    "fr": "Désolé, vous n'avez pas les autorisations pour accéder à cette zone.",
+}
 
 
 @pytest.fixture
@@ -142,7 +145,7 @@ def test_the_snippet_editor_refuses_the_site_identity(editor, identity):
     """The starting point: the record's own editor turns the team away."""
     _source, _translation, target = identity
     url = reverse("wagtailsnippets_home_siteidentity:edit", args=[target.pk])
-    assert refused_with(editor.client.get(url), WAGTAIL_DENIED)
+    assert refused_with(editor.client.get(url), WAGTAIL_DENIED[editor.language])
 
 
 @pytest.mark.parametrize("publish", [True, False], ids=["publish", "draft"])
