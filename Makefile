@@ -48,7 +48,7 @@ demo: migrate ## Load the bilingual demo content (safe to repeat)
 
 # The mail worker runs beside the dev server and stops with it (docs/operations.md,
 # "Background workers"); without --reload, so that stopping it stops it all.
-WORKER := $(PY) manage.py db_worker --backend mail --queue-name mail --no-reload
+WORKER := $(PY) manage.py db_worker --backend mail --queue-name mail,translation --no-reload
 
 run: demo ## Install, migrate, load the demo and serve it at http://127.0.0.1:8000, with a mail worker
 	@$(PY) manage.py registrations_housekeeping --schedule

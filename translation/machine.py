@@ -17,6 +17,10 @@ import requests
 from django.utils.translation import gettext_lazy as _
 from wagtail_localize.machine_translators import deepl, libretranslate
 from wagtail_localize.strings import StringValue
+from wagtail_localize.views.edit_translation import apply_machine_translation
+
+from translation.field_checks import flag_invalid
+from translation.slugs import without_slugs
 
 logger = logging.getLogger(__name__)
 
@@ -104,6 +108,28 @@ def read_json(response, extract):
         raise MachineTranslationError(
             Reason.BAD_ANSWER, f"{error!r} in {response.text[:500]!r}"
         ) from error
+
+
+def translate_missing(translation, user, translator):
+    """Machine-translate the texts of ``translation`` that have none yet, as ``user``.
+
+    The one way both the editor's button and the bulk job translate: upstream's
+    ``apply_machine_translation`` (which skips every text that has a translation,
+    so a person's stays, and records the rest as machine-made, hence not
+    reviewed), without the slug (``translation.slugs``), then the field checks a
+    typed text gets. Returns whether anything was sent; the translator's
+    ``requested``, ``translated``, ``too_long`` and ``error`` say how it went.
+    """
+    if hasattr(translator, "reset_report"):
+        translator.reset_report(0)  # the translator may be reused: forget the last run
+    applied = apply_machine_translation(
+        translation.id, user, without_slugs(translator, translation.source)
+    )
+    if getattr(translator, "requested", None) == 0:
+        applied = False  # only the slug was left
+    # A service may answer with a line break in a title: flagged, as a translator's would be.
+    flag_invalid(translation)
+    return applied
 
 
 class ChunkedTranslatorMixin:

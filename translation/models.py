@@ -18,6 +18,13 @@ soon as the translation changes (a new machine run, an upload); a manual edit
 in the translation editor turns the text into a person's own
 (``translation_type`` "manual"), which needs no review.
 
+Bulk machine translation: a ``MachineTranslationJob`` is one team's request,
+from the status board, to machine-translate several translations into its
+language; a worker runs it (``translation.bulk_machine``). Each
+``MachineTranslationItem`` is one translation with its state and, when it
+failed, why (a code, so that each reader gets the words in their own admin
+language).
+
 ``MachineTranslationNoticeMixin`` is the one field a page type needs to tell
 its visitors, without a query, that its live version holds machine
 translation nobody has reviewed (translation/review.py sets it on publish).
@@ -29,9 +36,10 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.utils import get_user_display_name
 from wagtail.models import Locale
-from wagtail_localize.models import StringTranslation
+from wagtail_localize.models import StringTranslation, Translation
 
 from translation.permissions import language_name
 
@@ -169,3 +177,103 @@ class MachineTranslationNoticeMixin(models.Model):
 
     class Meta:
         abstract = True
+
+
+class MachineTranslationJob(models.Model):
+    class State(models.TextChoices):
+        WAITING = "waiting", pgettext_lazy("machine translation job", "Waiting")
+        RUNNING = "running", pgettext_lazy("machine translation job", "Running")
+        FINISHED = "finished", pgettext_lazy("machine translation job", "Finished")
+
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("requested by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    target_locale = models.ForeignKey(
+        Locale, verbose_name=_("language"), on_delete=models.CASCADE, related_name="+"
+    )
+    state = models.CharField(
+        _("state"), max_length=10, choices=State.choices, default=State.WAITING
+    )
+    service = models.CharField(_("service"), max_length=100, blank=True)
+    created_at = models.DateTimeField(_("requested at"), auto_now_add=True)
+    started_at = models.DateTimeField(_("started at"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("machine translation job")
+        verbose_name_plural = _("machine translation jobs")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.pk} → {self.target_locale_id} ({self.state})"
+
+    @property
+    def requester_name(self):
+        if self.requested_by is None:
+            return _("a former editor")
+        return get_user_display_name(self.requested_by)
+
+    @property
+    def target_language_name(self):
+        return language_name(self.target_locale)
+
+    @property
+    def is_finished(self):
+        return self.state == self.State.FINISHED
+
+
+class MachineTranslationItem(models.Model):
+    class State(models.TextChoices):
+        WAITING = "waiting", pgettext_lazy("machine translation item", "Waiting")
+        DONE = "done", pgettext_lazy("machine translation item", "Done")
+        FAILED = "failed", pgettext_lazy("machine translation item", "Failed")
+
+    job = models.ForeignKey(
+        MachineTranslationJob,
+        verbose_name=_("machine translation job"),
+        on_delete=models.CASCADE,
+        related_name="items",
+    )
+    translation = models.ForeignKey(
+        Translation,
+        verbose_name=_("translation"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    title = models.CharField(_("title"), max_length=255)
+    #: The version in the job's language, for the link to its editor.
+    target_type = models.ForeignKey(
+        ContentType,
+        verbose_name=_("content type"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    target_id = models.CharField(_("object id"), max_length=255, blank=True)
+    position = models.PositiveIntegerField(_("position"), default=0)
+    state = models.CharField(
+        _("state"), max_length=10, choices=State.choices, default=State.WAITING
+    )
+    #: Why it failed, or what was left: a code of ``translation.bulk_machine.REASONS``.
+    reason = models.CharField(_("reason"), max_length=30, blank=True)
+    #: The texts asked for, those that came back, and those too long to send.
+    requested = models.PositiveIntegerField(_("texts asked for"), default=0)
+    translated = models.PositiveIntegerField(_("texts translated"), default=0)
+    too_long = models.PositiveIntegerField(_("texts too long"), default=0)
+    #: Outdated when chosen: synced from the original first.
+    sync = models.BooleanField(_("sync first"), default=False)
+    #: Sent to the service (not so when it had stopped at an earlier item).
+    attempted = models.BooleanField(_("attempted"), default=False)
+
+    class Meta:
+        verbose_name = _("machine translation item")
+        verbose_name_plural = _("machine translation items")
+        ordering = ["position", "pk"]
+
+    def __str__(self):
+        return f"{self.title} ({self.state})"

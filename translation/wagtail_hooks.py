@@ -29,7 +29,7 @@ from translation.permissions import (
     writable_locale_ids,
 )
 from translation.refusals import write_refusal
-from translation.views import board, requests, review, together
+from translation.views import board, bulk_machine, requests, review, together
 from translation.views.board import status_board_menu_item, user_can_see_board
 
 
@@ -147,7 +147,8 @@ hooks.register("before_edit_snippet", leave_out_broken_overrides, order=-5)
 
 @hooks.register("register_admin_urls")
 def register_status_board_urls():
-    return [path("translation-status/", include((board.urlpatterns, "translation_status")))]
+    patterns = board.urlpatterns + bulk_machine.urlpatterns
+    return [path("translation-status/", include((patterns, "translation_status")))]
 
 
 @hooks.register("register_reports_menu_item")

@@ -31,8 +31,8 @@ def subscribe(client, site_language, email, language=None, **kwargs):
     return client.post(f"/{site_language}/subscription/", data)
 
 
-def run_mail_worker(monkeypatch):
-    """Run ``manage.py db_worker`` for the mail queue until it is empty, in this process.
+def run_mail_worker(monkeypatch, queue="mail"):
+    """Run ``manage.py db_worker`` for ``queue`` (the mail queue) until it is empty, here.
 
     The worker recycles database connections between tasks as a request would;
     inside a test's transaction that would drop the test's connection (on
@@ -47,7 +47,7 @@ def run_mail_worker(monkeypatch):
         call_command(
             "db_worker",
             "--backend=mail",
-            "--queue-name=mail",
+            f"--queue-name={queue}",
             "--batch",
             "--no-startup-delay",
             "--no-reload",

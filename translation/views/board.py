@@ -25,9 +25,11 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.coreutils import get_content_languages
 from wagtail.models import Locale
 from wagtail.snippets.permissions import user_can_edit_snippet_type
+from wagtail_localize.machine_translators import get_machine_translator
 
 from safetext.spreadsheet_cells import TextCellsExportMixin
-from translation.permissions import user_can_write_locale
+from translation.bulk_machine import is_selectable
+from translation.permissions import user_can_write_locale, writable_locale_ids
 from translation.status import (
     NEEDS_VERSION,
     PAGES,
@@ -249,6 +251,10 @@ class StatusColumn(BaseColumn):
         context["actions"] = cell_actions(
             self.view.request.user, instance, cell, self.view.next_url
         )
+        if self.view.may_machine_translate(instance, cell):
+            context["machine_select"] = gettext(
+                "Select “%(title)s” (%(language)s) for machine translation"
+            ) % {"title": instance.title, "language": cell.locale.get_display_name()}
         return context
 
 
@@ -299,6 +305,34 @@ class StatusBoardView(TextCellsExportMixin, ReportView):
 
     def get_queryset(self):
         return self.board.rows
+
+    # Machine translation of the selected rows (translation/bulk_machine.py)
+
+    @cached_property
+    def machine_translator(self):
+        return get_machine_translator()
+
+    @cached_property
+    def machine_locale_ids(self):
+        if self.machine_translator is None:
+            return set()
+        return writable_locale_ids(self.request.user)
+
+    def may_machine_translate(self, row, cell):
+        return (
+            cell.locale.pk in self.machine_locale_ids
+            and user_can_write(self.request.user, row, cell.locale)
+            and is_selectable(cell)
+        )
+
+    def machine_selectable(self):
+        """Whether any listed row offers a checkbox (then the board shows the button)."""
+        return any(
+            self.may_machine_translate(row, cell)
+            for row in self.object_list
+            for cell in row.cells
+            if cell.locale in self.shown_locales
+        )
 
     def filter_queryset(self, rows):
         return self.board.filter(
@@ -368,6 +402,9 @@ class StatusBoardView(TextCellsExportMixin, ReportView):
     def get_context_data(self, *args, **kwargs):
         context = super().get_context_data(*args, **kwargs)
         context["status_totals"] = self.status_totals()
+        if self.machine_locale_ids:
+            context["machine_translator"] = self.machine_translator
+            context["machine_selectable"] = self.machine_selectable()
         return context
 
     def status_totals(self):

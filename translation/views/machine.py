@@ -21,13 +21,10 @@ from django.views.decorators.http import require_POST
 from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail_localize.machine_translators import get_machine_translator
 from wagtail_localize.models import Translation
-from wagtail_localize.views.edit_translation import apply_machine_translation
 
-from translation.field_checks import flag_invalid
-from translation.machine import REASON_TEXTS, ChunkedTranslatorMixin, Reason
+from translation.machine import REASON_TEXTS, ChunkedTranslatorMixin, Reason, translate_missing
 from translation.permissions import writable_locale_ids
 from translation.refusals import refusal_response, write_refusal
-from translation.slugs import without_slugs
 
 
 def advice(reason, partial):
@@ -41,15 +38,20 @@ def advice(reason, partial):
 
 
 def failure_message(translator):
-    error = translator.error
+    done, total = translator.translated, translator.requested
+    return failure_text(translator.display_name, done, total, translator.error.reason)
+
+
+def failure_text(service, done, total, reason):
+    """What went wrong, in the admin language; the bulk job's report says the same."""
     values = {
-        "service": translator.display_name,
-        "done": translator.translated,
-        "total": translator.requested,
-        "reason": REASON_TEXTS[error.reason],
-        "advice": advice(error.reason, partial=translator.translated > 0),
+        "service": service,
+        "done": done,
+        "total": total,
+        "reason": REASON_TEXTS[reason],
+        "advice": advice(reason, partial=done > 0),
     }
-    if not translator.translated:
+    if not done:
         return _("%(service)s could not translate: %(reason)s. Nothing was changed; %(advice)s") % (
             values
         )
@@ -59,7 +61,7 @@ def failure_message(translator):
             "The translation that came back is kept; %(advice)s",
             "%(service)s stopped after %(done)d of %(total)d texts: %(reason)s. "
             "The %(done)d translations are kept; %(advice)s",
-            translator.translated,
+            done,
         )
         % values
     )
@@ -115,13 +117,6 @@ def machine_translate(request, translation_id):
     if reason := write_refusal(request.user, target):
         return refusal_response(request, reason)
 
-    # The slug is never sent: it follows the translated title (translation/slugs.py).
-    applied = apply_machine_translation(
-        translation.id, request.user, without_slugs(translator, translation.source)
-    )
-    if getattr(translator, "requested", None) == 0:
-        applied = False  # only the slug was left
-    # A service may answer with a line break in a title: flagged, as a translator's would be.
-    flag_invalid(translation)
+    applied = translate_missing(translation, request.user, translator)
     report(request, translator, applied)
     return redirect(get_valid_next_url_from_request(request) or reverse("wagtailadmin_home"))

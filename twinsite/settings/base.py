@@ -429,10 +429,12 @@ NEWSLETTER_PROVIDERS = {
 # search index, frontend-cache purges) on "default", which runs them at once in
 # the request as before, so they never wait for a worker. Mail goes through
 # "mail": tasks stored in the database and run by `manage.py db_worker --backend
-# mail --queue-name mail` (docs/operations.md, "Background workers").
+# mail --queue-name mail,translation` (docs/operations.md, "Background workers").
+# Its "translation" queue holds bulk machine translation, which can take minutes,
+# so that a server may give it workers of its own and mail never waits behind it.
 TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
-    "mail": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["mail"]},
+    "mail": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["mail", "translation"]},
 }
 
 # Newsletter subscriptions (subscribers/): a confirmation link is valid this many days.

@@ -1,0 +1,194 @@
+"""Machine translation of several pages and records at once, from the status board.
+
+The editors tick rows on the board and post the board's own form; the job runs
+in the real ``db_worker`` of the ``translation`` queue, against the local fake
+DeepL (``conftest.py``), and the editors read the job's page in their admin
+language.
+"""
+
+import html
+import re
+
+import pytest
+from django.urls import reverse
+from wagtail.models import Page
+from wagtail_localize.models import StringSegment, StringTranslation, Translation
+
+from partnership.models import DelegationReportIndexPage, PartnerCity
+from tests.factories import DelegationReportPageFactory, PartnerCityFactory
+from tests.subscribers.helpers import run_mail_worker
+from translation.models import MachineTranslationJob, SegmentReview
+
+pytestmark = pytest.mark.django_db
+
+BOARD = "/admin/translation-status/"
+START = "/admin/translation-status/machine-translate/"
+JOBS = "/admin/translation-status/machine-translation/"
+
+
+def text_of(response):
+    body = re.sub(r"<(script|template)\b.*?</\1>", " ", response.content.decode(), flags=re.S)
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", body)).split())
+
+
+def run_worker(monkeypatch):
+    return run_mail_worker(monkeypatch, queue="translation")
+
+
+def cities(demo, locale):
+    """Two partner cities in ``locale`` that exist in the other language too."""
+    other = demo.fr if locale == demo.de else demo.de
+    keys = PartnerCity.objects.filter(locale=other).values("translation_key")
+    return list(PartnerCity.objects.filter(locale=locale, translation_key__in=keys)[:2])
+
+
+def report(demo, title, locale=None):
+    locale = locale or demo.de
+    from_city, to_city = cities(demo, locale)
+    page = DelegationReportPageFactory(
+        parent=DelegationReportIndexPage.objects.get(locale=locale),
+        title=title,
+        summary=f"Zusammenfassung: {title}.",
+        aim="<p>Voneinander lernen.</p>",
+        from_city=from_city,
+        to_city=to_city,
+    )
+    page.save_revision().publish()
+    return page
+
+
+def submit(admin_client, instance, locale):
+    """Submit ``instance`` for translation into ``locale`` through wagtail-localize's form."""
+    if isinstance(instance, Page):
+        url = reverse("wagtail_localize:submit_page_translation", args=[instance.pk])
+    else:
+        meta = instance._meta
+        url = reverse(
+            "wagtail_localize:submit_snippet_translation",
+            args=[meta.app_label, meta.model_name, instance.pk],
+        )
+    assert admin_client.post(url, {"locales": [locale.pk]}).status_code == 302
+    return Translation.objects.get(source__object_id=instance.translation_key, target_locale=locale)
+
+
+def checkboxes(response):
+    """The translation ids the board offers for machine translation."""
+    return [int(v) for v in re.findall(r'name="translation" value="(\d+)"', response.text)]
+
+
+def edit_of(translation):
+    """The editor of the translated version: for a synced translation, the translation editor."""
+    target = translation.get_target_instance()
+    if isinstance(target, Page):
+        return reverse("wagtailadmin_pages:edit", args=[target.pk])
+    meta = target._meta
+    return reverse(f"wagtailsnippets_{meta.app_label}_{meta.model_name}:edit", args=[target.pk])
+
+
+def machine_texts(translation):
+    return StringTranslation.objects.filter(
+        context__object_id=translation.source.object_id,
+        locale=translation.target_locale,
+        translation_type=StringTranslation.TRANSLATION_TYPE_MACHINE,
+    )
+
+
+def segments(translation):
+    """The texts a machine may translate: all but the slug."""
+    return StringSegment.objects.filter(source=translation.source).exclude(context__path="slug")
+
+
+def start(client, capture, ids):
+    with capture(execute=True):
+        return client.post(START, {"translation": [str(i) for i in ids]})
+
+
+@pytest.fixture
+def three_french_drafts(demo, admin_client):
+    """Two German reports and a German partner city, submitted for French, nothing translated."""
+    first = report(demo, "Bürgerreise nach Les Ulis")
+    second = report(demo, "Besuch der Vereine")
+    city = PartnerCityFactory(locale=demo.de, name="Hildesheim", description="Eine Stadt.")
+    return [submit(admin_client, obj, demo.fr) for obj in (first, second, city)]
+
+
+def test_the_french_team_translates_two_pages_and_a_record_in_one_go(
+    demo, login, deepl, three_french_drafts, django_capture_on_commit_callbacks, monkeypatch
+):
+    first, second, city = three_french_drafts
+    french_page = first.get_target_instance()
+    live_title = Page.objects.get(pk=french_page.pk).title
+    revisions = french_page.revisions.count()
+    client = login("lesulis")
+    # A person's translation is never overwritten.
+    summary = segments(first).get(context__path="summary")
+    typed = client.put(
+        reverse("wagtail_localize:edit_string_translation", args=[first.pk, summary.pk]),
+        "value=R%C3%A9sum%C3%A9+%C3%A9crit+%C3%A0+la+main",
+        content_type="application/x-www-form-urlencoded",
+    )
+    assert typed.status_code in (200, 201)
+
+    board = client.get(BOARD, {"locale": "fr"})
+    assert board.status_code == 200
+    offered = checkboxes(board)
+    assert {first.pk, second.pk, city.pk} <= set(offered)
+    assert "Traduire automatiquement la sélection" in text_of(board)
+    assert 'form="tw-machine-form"' in board.text
+    assert (
+        "Sélectionner « Bürgerreise nach Les Ulis » (Français) pour la traduction automatique"
+        in text_of(board)
+    )
+
+    response = start(client, django_capture_on_commit_callbacks, [first.pk, second.pk, city.pk])
+    job = MachineTranslationJob.objects.get()
+    assert response.status_code == 302
+    assert response.url == reverse("translation_status:machine_job", args=[job.pk])
+    assert job.target_locale == demo.fr and job.requested_by.username == "lesulis"
+    assert job.service == "DeepL"
+
+    waiting = text_of(client.get(response.url))
+    assert "Traduction automatique en français" in waiting
+    assert "0 éléments sur 3 traités pour l’instant." in waiting
+    assert waiting.count("En attente de son tour.") == 3
+    assert "job_progress.js" in client.get(response.url).text
+    assert not deepl.translate_requests  # nothing happens inside the request
+
+    run_worker(monkeypatch)
+
+    page = client.get(response.url)
+    shown = text_of(page)
+    assert "Rapport" in shown
+    assert "Traduits : 3 éléments." in shown
+    assert "Échecs : 0 élément." in shown
+    assert "Rien n’a été publié." in shown
+    assert "job_progress.js" not in page.text
+    for translation in (first, second, city):
+        count = machine_texts(translation).count()
+        assert count
+        expected = segments(translation).count() - (1 if translation == first else 0)
+        assert count == expected
+        assert f"{count} textes traduits avec DeepL." in shown or (
+            count == 1 and "1 texte traduit avec DeepL." in shown
+        )
+        assert edit_of(translation) in page.text
+    assert machine_texts(city).filter(data="[FR] Hildesheim").exists()
+    kept = StringTranslation.objects.get(
+        translation_of=summary.string, locale=demo.fr, context=summary.context
+    )
+    assert kept.data == "Résumé écrit à la main"
+    assert kept.translation_type == StringTranslation.TRANSLATION_TYPE_MANUAL
+    # Machine text, not reviewed, never sent as a slug, and nothing published.
+    assert not SegmentReview.objects.exists()
+    assert not machine_texts(first).filter(context__path="slug").exists()
+    french_page.refresh_from_db()
+    assert french_page.title == live_title
+    assert french_page.revisions.count() == revisions
+    # The board now counts the unreviewed machine texts.
+    board = text_of(client.get(BOARD, {"locale": "fr"}))
+    assert "traductions automatiques non relues" in board
+
+    # Running the worker again does nothing twice.
+    sent = len(deepl.translate_requests)
+    run_worker(monkeypatch)
+    assert len(deepl.translate_requests) == sent
