@@ -10,6 +10,8 @@ import html
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import Page
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
@@ -17,7 +19,7 @@ from wagtail_localize.models import StringSegment, StringTranslation, Translatio
 from partnership.models import DelegationReportIndexPage, PartnerCity
 from tests.factories import DelegationReportPageFactory, PartnerCityFactory
 from tests.subscribers.helpers import run_mail_worker
-from translation.models import MachineTranslationJob, SegmentReview
+from translation.models import MachineTranslationItem, MachineTranslationJob, SegmentReview
 
 pytestmark = pytest.mark.django_db
 
@@ -192,3 +194,158 @@ def test_the_french_team_translates_two_pages_and_a_record_in_one_go(
     sent = len(deepl.translate_requests)
     run_worker(monkeypatch)
     assert len(deepl.translate_requests) == sent
+
+
+@pytest.fixture
+def three_german_drafts(demo, admin_client):
+    """Three French reports submitted for German, nothing translated yet."""
+    titles = ("Atelier des associations", "Visite du Repair Café", "Fête du jumelage")
+    return [submit(admin_client, report(demo, title, demo.fr), demo.de) for title in titles]
+
+
+def test_a_spent_quota_stops_the_job_and_the_report_says_why_in_german(
+    demo, login, deepl, three_german_drafts, django_capture_on_commit_callbacks, monkeypatch
+):
+    first, second, third = three_german_drafts
+    deepl.fail(456, from_request=2)  # DeepL's "quota exceeded" from the second request on
+    client = login("naumburg")
+    assert {first.pk, second.pk, third.pk} <= set(checkboxes(client.get(BOARD)))
+    response = start(client, django_capture_on_commit_callbacks, [first.pk, second.pk, third.pk])
+    assert response.status_code == 302
+    waiting = text_of(client.get(response.url))
+    assert "Maschinelle Übersetzung, Zielsprache: Deutsch" in waiting
+    assert "Bisher 0 von 3 Einträgen bearbeitet." in waiting
+
+    run_worker(monkeypatch)
+
+    assert len(deepl.translate_requests) == 2  # the third item was not sent
+    shown = text_of(client.get(response.url))
+    assert "Übersetzt: 1 Eintrag." in shown
+    assert "Fehlgeschlagen: 2 Einträge." in shown
+    done = machine_texts(first).count()
+    assert done == segments(first).count()
+    assert f"{done} Texte mit DeepL übersetzt." in shown
+    assert (
+        "DeepL konnte nicht übersetzen: Das monatliche Kontingent ist aufgebraucht. "
+        "Es wurde nichts geändert;" in shown
+    )
+    assert (
+        "Nicht gesendet: DeepL hat bei einem früheren Eintrag aufgehört "
+        "(Das monatliche Kontingent ist aufgebraucht). Nichts wurde geändert." in shown
+    )
+    assert not machine_texts(second).exists() and not machine_texts(third).exists()
+    items = list(MachineTranslationItem.objects.order_by("position"))
+    assert [item.state for item in items] == ["done", "failed", "failed"]
+    assert [item.attempted for item in items] == [True, True, False]
+
+    # The list of jobs, from the board's link.
+    assert reverse("translation_status:machine_jobs") in client.get(BOARD).text
+    listing = text_of(client.get(JOBS))
+    assert "3 von 3 bearbeitet: 1 übersetzt, 2 fehlgeschlagen" in listing
+    assert "Abgeschlossen" in listing
+
+    # Another go, once the quota renews, sends only what is missing.
+    deepl.fail(None)
+    client.get(BOARD)
+    response = start(client, django_capture_on_commit_callbacks, [first.pk, second.pk, third.pk])
+    run_worker(monkeypatch)
+    shown = text_of(client.get(response.url))
+    assert "Übersetzt: 2 Einträge." in shown
+    assert "Nichts mehr zu übersetzen: 1 Eintrag." in shown
+    assert "Es gibt nichts mehr zu übersetzen." in shown
+
+
+def test_only_the_team_of_the_language_may_start_or_read_a_job(
+    demo,
+    login,
+    deepl,
+    three_french_drafts,
+    three_german_drafts,
+    django_capture_on_commit_callbacks,
+):
+    french_ids = [translation.pk for translation in three_french_drafts]
+    german_id = three_german_drafts[0].pk
+    naumburg = login("naumburg")
+    assert not set(french_ids) & set(checkboxes(naumburg.get(BOARD)))
+    refused = start(naumburg, django_capture_on_commit_callbacks, french_ids)
+    assert refused.status_code == 403
+    assert (
+        "Nicht erlaubt: Französisch bearbeitet ein anderes Team. "
+        "3 Übersetzungen wurden ausgelassen." in text_of(refused)
+    )
+    assert not MachineTranslationJob.objects.exists()
+
+    # A German id slipped into the French team's post is left out, and said so.
+    lesulis = login("lesulis")
+    assert german_id not in checkboxes(lesulis.get(BOARD))
+    response = start(lesulis, django_capture_on_commit_callbacks, [french_ids[0], german_id])
+    job = MachineTranslationJob.objects.get()
+    assert response.url == reverse("translation_status:machine_job", args=[job.pk])
+    assert list(job.items.values_list("translation_id", flat=True)) == [french_ids[0]]
+    shown = text_of(lesulis.get(response.url))
+    assert (
+        "Non autorisé : une autre équipe rédige en allemand. 1 traduction a été écartée." in shown
+    )
+
+    # The other team neither reads the job nor finds it in its list.
+    other = naumburg.get(response.url)
+    assert other.status_code == 403
+    assert "Diese maschinelle Übersetzung hat ein anderes Team angefordert." in text_of(other)
+    assert response.url not in naumburg.get(JOBS).text
+    assert response.url in lesulis.get(JOBS).text
+
+
+@pytest.mark.parametrize(
+    ("posted", "message"),
+    [
+        (
+            {"translation": "abc"},
+            "La sélection n’a pas pu être lue. Veuillez sélectionner à nouveau.",
+        ),
+        ({"translation": "²"}, "La sélection n’a pas pu être lue."),
+        ({"translation": "9" * 30}, "La sélection n’a pas pu être lue."),
+        ({"translation": "987654321"}, "1 traduction sélectionnée n’existe pas (ou plus)"),
+        ({}, "Sélectionnez au moins une traduction à traduire automatiquement."),
+    ],
+)
+def test_bad_selections_are_answered_with_400_in_the_editors_language(
+    demo, login, deepl, posted, message
+):
+    response = login("lesulis").post(START, posted)
+    assert response.status_code == 400
+    assert message in text_of(response)
+    assert not MachineTranslationJob.objects.exists()
+
+
+def test_without_a_provider_there_is_no_button_and_no_job(demo, login, machine_env, admin_client):
+    assert machine_env() is None
+    translation = submit(admin_client, report(demo, "Ohne Dienst"), demo.fr)
+    client = login("lesulis")
+    board = client.get(BOARD)
+    assert not checkboxes(board)
+    assert "tw-machine-form" not in board.text
+    response = client.post(START, {"translation": [translation.pk]})
+    assert response.status_code == 400
+    assert "Aucun service de traduction automatique n’est configuré." in text_of(response)
+    assert client.get(START).status_code == 405
+    assert client.get(JOBS + "987654/").status_code == 404
+
+
+def board_queries(client):
+    client.get(BOARD)  # warm the content type and permission caches
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(BOARD)
+    assert response.status_code == 200
+    return len(queries), len(checkboxes(response))
+
+
+def test_the_boxes_cost_no_query_per_row(demo, login, deepl, admin_client):
+    client = login("lesulis")
+    for number in range(2):
+        submit(admin_client, report(demo, f"Bericht A{number}"), demo.fr)
+    few, boxes = board_queries(client)
+    for number in range(8):
+        submit(admin_client, report(demo, f"Bericht B{number}"), demo.fr)
+    many, more_boxes = board_queries(client)
+    assert more_boxes == boxes + 8
+    assert few == many
