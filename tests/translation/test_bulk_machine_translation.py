@@ -349,3 +349,43 @@ def test_the_boxes_cost_no_query_per_row(demo, login, deepl, admin_client):
     many, more_boxes = board_queries(client)
     assert more_boxes == boxes + 8
     assert few == many
+
+
+def test_a_server_error_fails_its_item_only_and_an_outdated_translation_is_synced_first(
+    demo, login, deepl, admin_client, django_capture_on_commit_callbacks, monkeypatch
+):
+    german = report(demo, "Bürgerreise 2027")
+    other = report(demo, "Vereinsmesse 2027")
+    translations = [submit(admin_client, page, demo.fr) for page in (german, other)]
+    ids = [translation.pk for translation in translations]
+    client = login("lesulis")
+    deepl.fail(500)
+    response = start(client, django_capture_on_commit_callbacks, ids)
+    run_worker(monkeypatch)
+    assert len(deepl.translate_requests) == 2  # the second item was still tried
+    shown = text_of(client.get(response.url))
+    assert "Échecs : 2 éléments." in shown
+    assert shown.count("DeepL n'a pas pu traduire : le service rencontre lui-même un problème") == 2
+    assert [item.attempted for item in MachineTranslationItem.objects.all()] == [True, True]
+
+    deepl.fail(None)
+    start(client, django_capture_on_commit_callbacks, ids)
+    run_worker(monkeypatch)
+    before = {t.pk: set(machine_texts(t).values_list("data", flat=True)) for t in translations}
+    assert all(before.values())
+
+    # The original changes: the French version is outdated, and the job syncs it first.
+    german.summary = "Eine neue Zusammenfassung."
+    german.save_revision().publish()
+    board = client.get(BOARD, {"locale": "fr", "status": "outdated"})
+    assert translations[0].pk in checkboxes(board)
+    asked = len(deepl.translate_requests)
+    response = start(client, django_capture_on_commit_callbacks, [translations[0].pk])
+    run_worker(monkeypatch)
+    assert len(deepl.translate_requests) == asked + 1
+    assert deepl.translate_requests[-1].texts == ["Eine neue Zusammenfassung."]
+    assert machine_texts(translations[0]).filter(data="[FR] Eine neue Zusammenfassung.").exists()
+    assert "Traduits : 1 élément." in text_of(client.get(response.url))
+    assert "1 texte traduit avec DeepL." in text_of(client.get(response.url))
+    cell = text_of(client.get(BOARD, {"locale": "fr", "status": "outdated"}))
+    assert "Bürgerreise 2027" not in cell
