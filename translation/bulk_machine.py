@@ -19,8 +19,8 @@ The rights are checked again when the worker runs, for the user who asked:
 their team's language, the right to change the version, its lock. A spent
 quota, a refused key or a rate limit stops the job: the items after it are
 reported as not sent, with the reason. Any other failure fails its own item
-only. A worker killed halfway leaves the unfinished items waiting; the next run
-takes them up, and texts translated before are not sent again.
+only. A worker killed halfway leaves the unfinished items waiting; running the
+task again takes them up, and texts translated before are not sent again.
 """
 
 import contextlib
