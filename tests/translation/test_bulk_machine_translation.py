@@ -389,3 +389,39 @@ def test_a_server_error_fails_its_item_only_and_an_outdated_translation_is_synce
     assert "1 texte traduit avec DeepL." in text_of(client.get(response.url))
     cell = text_of(client.get(BOARD, {"locale": "fr", "status": "outdated"}))
     assert "Bürgerreise 2027" not in cell
+
+
+def test_one_job_per_language_and_a_locked_version_is_left_alone(
+    demo,
+    login,
+    deepl,
+    admin_client,
+    three_french_drafts,
+    three_german_drafts,
+    django_capture_on_commit_callbacks,
+    monkeypatch,
+):
+    french, german = three_french_drafts[0], three_german_drafts[0]
+    # A superuser writes both languages: one job for each.
+    both = {french.pk, german.pk}
+    assert both <= set(checkboxes(admin_client.get(BOARD)))
+    response = start(admin_client, django_capture_on_commit_callbacks, [french.pk, german.pk])
+    assert response.url == reverse("translation_status:machine_jobs")
+    jobs = MachineTranslationJob.objects.order_by("target_locale__language_code")
+    assert [job.target_locale.language_code for job in jobs] == ["de", "fr"]
+    assert [job.items.get().translation_id for job in jobs] == [german.pk, french.pk]
+
+    # A version someone else locked is not touched.
+    locked = three_french_drafts[1]
+    page = locked.get_target_instance()
+    page.locked, page.locked_by = True, jobs[0].requested_by
+    page.save(update_fields=["locked", "locked_by"])
+    client = login("lesulis")
+    response = start(client, django_capture_on_commit_callbacks, [locked.pk])
+    run_worker(monkeypatch)
+    assert not machine_texts(locked).exists()
+    shown = text_of(client.get(response.url))
+    assert "La version est verrouillée, rien n’a donc été modifié." in shown
+    assert "Échecs : 1 élément." in shown
+    # The superuser's two jobs ran too, each into its own language.
+    assert machine_texts(french).exists() and machine_texts(german).exists()
