@@ -15,9 +15,7 @@ from tests.gates.conftest import node_tool, system_tool
 from tests.gates.pages import CASES, case_id
 
 # The gates read the demo; the mark has pytest-django create the test database.
-# One parallel worker runs the whole module: one run of the checker over every page
-# per run, not per worker (docs/testing.md, "Running in parallel").
-pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group(__name__)]
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(scope="module")

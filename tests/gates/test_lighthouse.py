@@ -18,9 +18,7 @@ from tests.gates.conftest import ROOT, node_tool, system_tool
 from tests.gates.pages import case_id
 
 # The gates read the demo; the mark has pytest-django create the test database.
-# One parallel worker runs the whole module: one Lighthouse run
-# per run, not per worker (docs/testing.md, "Running in parallel").
-pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group(__name__)]
+pytestmark = pytest.mark.django_db
 
 CATEGORIES = ("accessibility", "best-practices", "seo")
 LOWEST_SCORE = 90

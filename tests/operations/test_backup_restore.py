@@ -40,9 +40,7 @@ from wagtail_localize.models import StringTranslation, Translation, TranslationS
 
 from operations.backup import postgres_command
 
-# One parallel worker runs the whole module: one archive and one restored copy
-# per run, not per worker (docs/testing.md, "Running in parallel").
-pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group(__name__)]
+pytestmark = pytest.mark.django_db
 
 Image, Document = get_image_model(), get_document_model()
 

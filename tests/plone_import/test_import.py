@@ -16,9 +16,7 @@ from partnership.models import WorkshopPage
 from plone_import.models import ImportedObject
 from tests.plone_import.conftest import EXPORT, items_of, run_import
 
-# One parallel worker runs the whole module: one import
-# per run, not per worker (docs/testing.md, "Running in parallel").
-pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group(__name__)]
+pytestmark = pytest.mark.django_db
 
 UTC = datetime.UTC
 

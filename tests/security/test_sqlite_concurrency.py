@@ -19,9 +19,7 @@ from pathlib import Path
 import pytest
 from django.db import connection
 
-# One parallel worker runs the whole module: one file copy of the demo
-# per run, not per worker (docs/testing.md, "Running in parallel").
-pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group(__name__)]
+pytestmark = pytest.mark.django_db
 
 ROOT = Path(__file__).resolve().parents[2]
 WRITERS_TIMEOUT_SECONDS = 300  # bounded even on a loaded machine; a run takes far less
