@@ -110,9 +110,14 @@ bench-mail: $(DEV_STAMP) ## Send the demo issue to 10,000 readers via a local SM
 system-deps: ## Install the system packages the tests need (apt, as root), or say which are missing
 	@PYTHON=$(PYTHON) scripts/system-deps.sh
 
+# One pytest-xdist worker per CPU core (TEST_WORKERS=0: one process, no workers),
+# each test file on one worker, so that a module's fixture (a Lighthouse run, a
+# backup archive) is made once; docs/testing.md, "Running in parallel".
+TEST_WORKERS ?= auto
+
 test: system-deps ## Run the whole suite (SQLite; PostgreSQL when DATABASE_URL is set)
 	@$(MAKE) --silent --no-print-directory $(DEV_STAMP) $(NODE_STAMP)
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile
 
 lint: $(DEV_STAMP) ## ruff check, ruff format --check and the import layers (lint-imports)
 	$(VENV)/bin/ruff check .

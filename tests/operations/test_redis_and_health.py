@@ -1,7 +1,9 @@
 """Redis caches in production, failing open, and the load balancer's /healthz.
 
-These tests talk to the Redis server at 127.0.0.1:6379 (databases 10-12, which
-they empty). Without one they skip, saying so; under CI they fail instead.
+These tests talk to the Redis server at 127.0.0.1:6379, in three databases of
+their own which they empty: 10-12 in a serial run, other numbers for each
+parallel worker (tests/workers.py). Without a server they skip, saying so;
+under CI they fail instead.
 """
 
 import json
@@ -12,36 +14,46 @@ import redis
 from django.test import override_settings
 
 from partnership.models import DelegationReportPage
-from twinsite.settings.caches import caches_from
+from tests.workers import holding_redis_databases, redis_first_database
+from twinsite.settings.caches import CACHE_NAMES, caches_from
 
 pytestmark = pytest.mark.django_db
 
-REDIS = "redis://127.0.0.1:6379/10"
+SERVER = "redis://127.0.0.1:6379"
 NOBODY_LISTENS = "redis://127.0.0.1:1/0"
 
 
-def databases():
+def databases(first):
     return {
-        name: redis.Redis.from_url(f"redis://127.0.0.1:6379/{number}")
-        for number, name in enumerate(("default", "pages", "renditions"), start=10)
+        name: redis.Redis.from_url(f"{SERVER}/{number}")
+        for number, name in enumerate(CACHE_NAMES, start=first)
     }
 
 
 @pytest.fixture
 def redis_caches():
+    server = redis.Redis.from_url(f"{SERVER}/0", socket_connect_timeout=0.5)
     try:
-        redis.Redis.from_url(REDIS, socket_connect_timeout=0.5).ping()
+        server.ping()
     except redis.ConnectionError:
         if os.environ.get("CI"):
             raise
         pytest.skip("no Redis server at 127.0.0.1:6379")
-    stores = databases()
-    for store in stores.values():
-        store.flushdb()
-    with override_settings(CACHES=caches_from(REDIS), CACHE_MIDDLEWARE_SECONDS=300):
-        yield stores
-    for store in stores.values():
-        store.flushdb()
+    try:
+        available = int(server.config_get("databases").get("databases", 16))
+    except redis.ResponseError:  # CONFIG switched off: Redis's default number
+        available = 16
+    first = redis_first_database(available)
+    with holding_redis_databases(first):
+        stores = databases(first)
+        for store in stores.values():
+            store.flushdb()
+        with override_settings(
+            CACHES=caches_from(f"{SERVER}/{first}"), CACHE_MIDDLEWARE_SECONDS=300
+        ):
+            yield stores
+        for store in stores.values():
+            store.flushdb()
 
 
 @pytest.fixture
