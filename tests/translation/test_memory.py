@@ -15,6 +15,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
 from django.utils.http import urlencode
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
@@ -49,7 +50,7 @@ def twin_cities(demo, locale):
     return PartnerCity.objects.filter(locale=locale, translation_key__in=keys)[:2]
 
 
-def submitted_report(demo, admin_client, title, summary, findings, aim=None):
+def submitted_report(demo, admin_client, title, summary, findings, aim=None, **fields):
     from_city, to_city = twin_cities(demo, demo.de)
     aim = aim or f"<p>Das Ziel von {title}.</p>"
     page = DelegationReportPageFactory(
@@ -60,6 +61,7 @@ def submitted_report(demo, admin_client, title, summary, findings, aim=None):
         findings="".join(f"<p>{finding}</p>" for finding in findings),
         from_city=from_city,
         to_city=to_city,
+        **fields,
     )
     response = admin_client.post(
         reverse("wagtail_localize:submit_page_translation", args=[page.id]),
@@ -383,3 +385,55 @@ def test_the_lookup_costs_the_same_for_10_and_50_texts(demo, admin_client):
     shown_large, large_count = queries(large)
     assert (shown, shown_large) == (10, 50)
     assert small_count == large_count
+
+
+def test_a_record_translated_before_is_named_as_the_place(
+    demo, admin_client, admin_user, django_capture_on_commit_callbacks
+):
+    from tests.translation.test_snippet_translation import edit_url, save_german
+
+    lesulis = signed_in("lesulis")
+    description = "Eine kleine Stadt an der Saale."
+    german = PartnerCity.objects.create(
+        locale=demo.de, name="Teststadt an der Saale", country="DE", description=description
+    )
+    save_german(german, admin_user)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(
+            reverse(
+                "wagtail_localize:submit_snippet_translation",
+                args=["partnership", "partnercity", german.pk],
+            ),
+            {"locales": [demo.fr.id]},
+        )
+    assert response.status_code == 302
+    city = Translation.objects.get(source__object_id=german.translation_key, target_locale=demo.fr)
+    type_in_editor(lesulis, city, "Teststadt an der Saale", "Villetest-sur-Saale")
+    type_in_editor(lesulis, city, description, "Une petite ville sur la Saale.")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = lesulis.post(edit_url(german.get_translation(demo.fr)), {"action": "publish"})
+    assert response.status_code == 302
+
+    report = submitted_report(demo, admin_client, "Ausflug", description, [])
+    page = text(lesulis.get(review_url(report, "memory")))
+    with translation.override("fr"):
+        kind = str(PartnerCity._meta.verbose_name)
+        field = str(PartnerCity._meta.get_field("description").verbose_name)
+    assert f"{kind} « Villetest-sur-Saale », {field}" in page
+    assert "Une petite ville sur la Saale." in page
+
+
+def test_a_title_from_the_memory_sets_the_slug_as_a_typed_one(remembered, demo, admin_client):
+    first, _second, lesulis = remembered
+    again = submitted_report(
+        demo, admin_client, "Besuch in Les Ulis", "Neu.", [], slug="noch-ein-besuch"
+    )
+    response = lesulis.post(apply_url(again), follow=True)
+    assert "1 texte rempli à partir de la mémoire de traduction." in text(response)
+    french = again.get_target_instance()
+    french.refresh_from_db()
+    assert french.draft_title == "Visite aux Ulis"
+    slug = StringTranslation.objects.get(
+        context__object_id=again.source.object_id, context__path="slug", locale=demo.fr
+    )
+    assert slug.data == "visite-aux-ulis"
