@@ -336,6 +336,7 @@ def test_the_other_team_and_bad_requests_are_refused(client, remembered):
         (f"{other.id}-{suggestion.id}", "Ce texte ne fait pas partie de cette traduction."),
         (f"{summary_segment.id}-{not_a_suggestion.id}", "La mémoire de traduction n'a pas"),
         (f"{summary_segment.id}-999999", "La mémoire de traduction n'a pas"),
+        (f"{10**30}-{10**30}", "Ce texte ne fait pas partie de cette traduction."),
     ]:
         response = lesulis.post(use_url(second), {"use": value})
         assert response.status_code == 400, value
