@@ -30,6 +30,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext
 from wagtail_localize.models import StringTranslation
 
+from translation.memory import is_from_memory, machine_of
+
 
 def catalogue(n=1):  # pragma: no cover - read by makemessages only
     return [
@@ -65,6 +67,12 @@ def catalogue(n=1):  # pragma: no cover - read by makemessages only
 def localized_comment(self):
     """``StringTranslation.get_comment`` with the date in the active (admin) language."""
     date = date_format(timezone.localtime(self.updated_at), "DATE_FORMAT")
+    if is_from_memory(self.tool_name):
+        machine = machine_of(self.tool_name)
+        if machine:
+            text = _("Machine translation ({tool_name}) from the translation memory, {date}")
+            return text.format(tool_name=machine, date=date)
+        return _("From the translation memory, {date}").format(date=date)
     if self.tool_name:
         return _("Translated with {tool_name} on {date}").format(
             tool_name=self.tool_name, date=date

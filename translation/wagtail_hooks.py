@@ -29,7 +29,7 @@ from translation.permissions import (
     writable_locale_ids,
 )
 from translation.refusals import write_refusal
-from translation.views import board, bulk_machine, requests, review, together
+from translation.views import board, bulk_machine, memory, requests, review, together
 from translation.views.board import status_board_menu_item, user_can_see_board
 
 
@@ -227,12 +227,16 @@ def show_open_requests(request, instance):
 
 hooks.register("before_edit_page", show_open_requests, order=-20)
 hooks.register("before_edit_snippet", show_open_requests, order=-20)
-# Reviewing machine translation (translation/views/review.py, translation/review.py).
+# Reviewing machine translation (translation/views/review.py, translation/review.py),
+# and filling texts from the translation memory (translation/views/memory.py).
 
 
 @hooks.register("register_admin_urls")
 def register_review_urls():
-    return [path("translation-review/", include(review.urlpatterns))]
+    return [
+        path("translation-review/", include(review.urlpatterns)),
+        path("translation-review/", include(memory.urlpatterns)),
+    ]
 
 
 # Publishing a page and its translations at one moment (translation/together.py).

@@ -7,7 +7,7 @@ record (its language's team, ``translation.permissions``) may open it; the
 rest get 403, unknown or unsynced translations 404.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.contrib import messages
 from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist
@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
+from translation import memory
 from translation.models import SegmentReview
 from translation.permissions import language_name, user_can_write
 from translation.review import (
@@ -30,6 +31,7 @@ from translation.review import (
 )
 
 MACHINE_UNREVIEWED = "machine-unreviewed"
+FROM_MEMORY = "memory"
 
 
 @dataclass
@@ -38,6 +40,7 @@ class SegmentRow:
     label: str
     string_translation: StringTranslation | None
     review: SegmentReview | None
+    suggestions: list = field(default_factory=list)  # from the translation memory, best first
 
     @property
     def source_text(self):
@@ -63,6 +66,8 @@ class SegmentRow:
         translated = self.string_translation
         if translated is None:
             return _("Not translated yet")
+        if memory.is_from_memory(translated.tool_name):
+            return memory.made_by_text(translated)
         if self.is_machine:
             return _("Machine (%(tool)s)") % {"tool": translated.tool_name or _("unknown tool")}
         if translated.last_translated_by is not None:
@@ -119,9 +124,12 @@ class Refused(Exception):
     """Wagtail's admin turns PermissionDenied into a redirect; this view answers 403."""
 
 
-def refused(request, message):
+def refused(request, message, heading=None):
     return TemplateResponse(
-        request, "translation/review_refused.html", {"message": message}, status=403
+        request,
+        "translation/review_refused.html",
+        {"message": message, "heading": heading},
+        status=403,
     )
 
 
@@ -153,6 +161,10 @@ def segment_rows(translation):
                 segment, field_label(model, segment.context.path), string_translation, review
             )
         )
+    if any(row.string_translation is None for row in rows):
+        matches = {match.segment.pk: match.suggestions for match in memory.lookup(translation)}
+        for row in rows:
+            row.suggestions = matches.get(row.segment.pk, [])
     return rows
 
 
@@ -169,7 +181,7 @@ def review_translation(request, translation_id):
     except Refused as refusal:
         return refused(request, str(refusal))
     show = request.GET.get("show", "")
-    if show not in ("", MACHINE_UNREVIEWED):
+    if show not in ("", MACHINE_UNREVIEWED, FROM_MEMORY):
         show = ""
 
     if request.method == "POST":
@@ -202,7 +214,13 @@ def review_translation(request, translation_id):
 
     rows = segment_rows(translation)
     unreviewed = sum(1 for row in rows if row.needs_review)
-    shown = [row for row in rows if row.needs_review] if show == MACHINE_UNREVIEWED else rows
+    with_suggestions = sum(1 for row in rows if row.suggestions)
+    if show == MACHINE_UNREVIEWED:
+        shown = [row for row in rows if row.needs_review]
+    elif show == FROM_MEMORY:
+        shown = [row for row in rows if row.suggestions]
+    else:
+        shown = rows
     url = reverse("translation_review", args=[translation.pk])
     return TemplateResponse(
         request,
@@ -217,6 +235,8 @@ def review_translation(request, translation_id):
             "show": show,
             "all_url": url,
             "unreviewed_url": f"{url}?{urlencode({'show': MACHINE_UNREVIEWED})}",
+            "memory_url": f"{url}?{urlencode({'show': FROM_MEMORY})}",
+            "with_suggestions": with_suggestions,
             "shown_unreviewed": [row for row in shown if row.needs_review],
             "editor_url": translation.get_target_instance_edit_url(),
             "source_language": translation.source.locale.language_code,
