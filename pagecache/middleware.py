@@ -114,8 +114,8 @@ class FetchFromCacheMiddleware(MiddlewareMixin):
             request._cache_update_cache = False
             return None
         request._cache_update_cache = True
-        if not settings.CACHE_MIDDLEWARE_SECONDS:
-            return None  # nothing is kept, nothing to look up
+        if not settings.CACHE_MIDDLEWARE_SECONDS or getattr(request, "is_dummy", False):
+            return None  # nothing is kept; or a preview, which must show the draft
         if not getattr(request, EARLY_MISS, False):
             response = lookup(request)
             if response is not None:
@@ -185,6 +185,8 @@ def _early_language(request):
     """The language LocaleMiddleware will take from the path, or None to leave the request be."""
     if not settings.CACHE_MIDDLEWARE_SECONDS or request.method not in ("GET", "HEAD"):
         return None
+    if getattr(request, "is_dummy", False):
+        return None  # Wagtail's preview, sent through the middleware under the page's URL
     language = translation.get_language_from_path(request.path_info)
     if not language or request.headers.get("Authorization"):
         return None
