@@ -3,21 +3,25 @@
 Wagtail finds a page by walking down from the language's home page: for
 ``/de/ausstellungen/lichtblicke/`` it asks for each slug's page and then for
 its specific type, two queries a level. The walk ends at the same page for
-every request until a page is published, unpublished, moved, saved or deleted,
-and each of those empties the page cache's store (pagecache/cache.py). So the home
-page keeps in that store which page the walk ended at and how much of the path
-it took, and the next request loads that page with one query.
+every request until a page on the way is unpublished, moved, renamed or
+deleted. So the home page keeps in the page cache's store which page the walk
+ended at and how much of the path it took, and the next request loads that
+page with one query.
 
 The page's own ``route()`` still runs on the rest of the path (its
 RoutablePageMixin routes, such as ``email/``) and still refuses a page that is
-not live, so the answer is the one Wagtail's walk gives. Paths that lead
+not live, and a remembered page whose URL path is no longer the one walked
+(a page above it renamed or moved) is walked again, so the answer is the one
+Wagtail's walk gives. Unpublishing, moving or deleting any page gives the
+``routes`` generation a new token (pagecache/generations.py), which every key
+here holds, and so does publishing a site's root page. Paths that lead
 nowhere are not kept. Nothing is kept while the page cache is off.
 
-Two more answers hang on the same events and live in the same store: which
-Wagtail site a host name belongs to (RememberedSiteMiddleware), and whether
-the page a path leads to has any privacy setting on it or above it
+Two more answers hang on the same generation and live in the same store:
+which Wagtail site a host name belongs to (RememberedSiteMiddleware), and
+whether the page a path leads to has any privacy setting on it or above it
 (RememberedPrivacyMixin). A new or changed privacy setting, and any change to
-a site, empty the store too.
+a site, empty the store.
 """
 
 import hashlib
@@ -26,6 +30,8 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import caches
 from wagtail.models import PageViewRestriction, Site
+
+from pagecache import generations
 
 
 def _store():
@@ -59,13 +65,15 @@ class RememberedRoutesMixin:
             return super().route(request, path_components)
         store = _store()
         path = "/".join(path_components)
-        key = f"route:{self.pk}:{hashlib.md5(path.encode(), usedforsecurity=False).hexdigest()}"
+        digest = hashlib.md5(path.encode(), usedforsecurity=False).hexdigest()
+        key = f"route:{generations.of(request, generations.ROUTES)}:{self.pk}:{digest}"
         known = store.get(key)
-        if known is not None and len(known) == 4:  # an earlier release kept three parts
+        if known is not None and len(known) == 4:
             content_type_id, page_id, used, public = known
             model = ContentType.objects.get_for_id(content_type_id).model_class()
             page = model and model.objects.filter(pk=page_id).first()
-            if page is not None:
+            walked = self.url_path + "".join(f"{part}/" for part in path_components[:used])
+            if page is not None and page.url_path == walked:
                 page._remembered_public = public
                 return page.route(request, path_components[used:])
         result = super().route(request, path_components)
@@ -99,7 +107,8 @@ class RememberedSiteMiddleware:
     def process_view(self, request, view_func, view_args, view_kwargs):
         if view_func is not self.page_view or not settings.CACHE_MIDDLEWARE_SECONDS:
             return None
-        key = f"site:{request.get_host()}:{request.get_port()}"
+        routes = generations.of(request, generations.ROUTES)
+        key = f"site:{routes}:{request.get_host()}:{request.get_port()}"
         site = _store().get(key)
         if site is None:
             site = Site.find_for_request(request)

@@ -2,8 +2,10 @@
 
 The header's site name, the menu and the footer are the same on every page of
 a language, so they are kept in the page cache's store (``pages``) between
-requests; pagecache/cache.py empties that store whenever a page or a shared record
-changes, so they are never staler than a cached page.
+requests, under the generation of what every page shows (pagecache/generations.py).
+pagecache/cache.py gives it a new token when a page of the menu, the easy-read start
+page, the accessibility statement or the site identity changes, so they are never
+staler than a cached page.
 """
 
 from django import template
@@ -17,6 +19,7 @@ from wagtail.models import Locale, Page, Site
 from accessibility.models import RGAA_MENTION, AccessibilityStatementPage, Regime
 from easyread.models import EasyReadPage
 from home.models import SiteIdentity
+from pagecache import generations
 from pagecache.privacy import under_restriction
 from translation.permissions import IN_A_SENTENCE
 
@@ -66,7 +69,8 @@ def shared_chrome(request, part, build):
     memo = request.__dict__.setdefault("_twinsite_chrome", {})
     if (part, language) not in memo:
         site = Site.find_for_request(request)
-        key = f"chrome:{part}:{language}:{site.pk if site else 0}"
+        chrome = generations.of(request, generations.EVERY_PAGE)
+        key = f"chrome:{chrome}:{part}:{language}:{site.pk if site else 0}"
         store = caches[settings.CACHE_MIDDLEWARE_ALIAS]
         cached = store.get(key)
         if cached is None:

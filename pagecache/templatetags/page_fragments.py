@@ -3,10 +3,11 @@
 Wagtail's ``{% wagtailpagecache %}``, keyed on the page's state, the site, the
 language and the URL path (a page's routes, such as ``bilingual/``, get their
 own), kept in the page cache's store for as long as a cached page
-(CACHE_MIDDLEWARE_ALIAS, CACHE_MIDDLEWARE_SECONDS). pagecache/cache.py empties that
-store whenever a page or a shared record changes, so a fragment is never
-staler than a cached page; unlike a cached page it also serves signed-in
-editors, whose pages carry their user bar and are rendered each time. Wagtail
+(CACHE_MIDDLEWARE_ALIAS, CACHE_MIDDLEWARE_SECONDS). Its key also holds the
+generations the page was rendered with (pagecache/generations.py: the page,
+the pages above it, the chrome, the user bars), so a fragment is never staler
+than a cached page; unlike a cached page it also serves signed-in editors,
+whose pages carry their user bar and are rendered each time. Wagtail
 skips the cache in previews, and nothing is kept while the page cache is off
 (the tests, the dev server).
 
@@ -21,6 +22,8 @@ from django.template import Variable
 from django.utils import translation
 from wagtail.models import Page
 from wagtail.templatetags.wagtail_cache import WagtailPageCacheNode
+
+from pagecache import generations
 
 register = template.Library()
 
@@ -45,13 +48,23 @@ class RequestPath:
         return context["request"].path
 
 
+class Generations:
+    """The tokens of what the page shows, as its render started (pagecache/wagtail_hooks.py)."""
+
+    def resolve(self, context):
+        request = context["request"]
+        page = context["page"]
+        tags = [generations.EVERY_PAGE, generations.USERBAR, *generations.page_tags(page)]
+        return generations.digest({tag: generations.of(request, tag) for tag in tags})
+
+
 class PageFragmentNode(WagtailPageCacheNode):
     def __init__(self, nodelist, fragment_name, vary_on):
         super().__init__(
             nodelist,
             Setting("CACHE_MIDDLEWARE_SECONDS"),
             fragment_name,
-            [Language(), RequestPath(), *vary_on],
+            [Language(), RequestPath(), Generations(), *vary_on],
             Setting("CACHE_MIDDLEWARE_ALIAS"),
         )
 

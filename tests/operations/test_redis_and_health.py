@@ -12,6 +12,7 @@ import os
 import pytest
 import redis
 from django.test import override_settings
+from wagtail.models import PageViewRestriction
 
 from partnership.models import DelegationReportPage
 from tests.workers import holding_redis_databases, redis_first_database
@@ -68,13 +69,17 @@ def test_pages_renditions_and_the_rest_each_have_their_own_database(client, repo
     assert redis_caches["default"].dbsize() > 0  # e.g. the site root paths
     assert redis_caches["renditions"].dbsize() > 0  # the report's images
 
-    # Publishing empties the page cache only.
+    # Publishing expires pages only (new generation tokens in the pages database).
     renditions = redis_caches["renditions"].dbsize()
     report.title = "Un titre tout neuf"
     report.save_revision().publish()
-    assert redis_caches["pages"].dbsize() == 0
     assert redis_caches["renditions"].dbsize() == renditions
     assert "Un titre tout neuf" in client.get(report.url).text
+
+    # A privacy setting empties the page cache only.
+    PageViewRestriction.objects.create(page=report, restriction_type=PageViewRestriction.LOGIN)
+    assert redis_caches["pages"].dbsize() == 0
+    assert redis_caches["renditions"].dbsize() == renditions
 
 
 def test_the_second_visit_is_served_from_redis(

@@ -87,8 +87,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # Django's page cache: Update first, Fetch last (pagecache/cache.py empties it).
-    "django.middleware.cache.UpdateCacheMiddleware",
+    # Django's page cache, keyed on what each page shows (pagecache/middleware.py):
+    # Update first, Fetch last; right after Update, the same lookup for plain visitors
+    # (no session), which skips the middleware that could not change their answer.
+    "pagecache.middleware.UpdateCacheMiddleware",
+    "pagecache.middleware.EarlyFetchMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # A database outage answers 503 in the visitor's language (operations/database_down.py).
     "operations.database_down.DatabaseDownMiddleware",
@@ -119,7 +122,7 @@ MIDDLEWARE = [
     # Page views find their Wagtail site in the page cache's store (pagecache/routing.py).
     "pagecache.routing.RememberedSiteMiddleware",
     "pagecache.cache.PrivateForSignedInMiddleware",
-    "django.middleware.cache.FetchFromCacheMiddleware",
+    "pagecache.middleware.FetchFromCacheMiddleware",
     # Last, as django-axes requires: turns a locked-out sign-in into its 429 page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -325,7 +328,8 @@ if env("S3_BUCKET", default=""):
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Caches. Rendered pages for anonymous visitors live in their own cache, so
-# that emptying it on publish leaves everything else alone.
+# that emptying it (a privacy setting, a site) leaves everything else alone;
+# a publish expires only what shows the page (pagecache/generations.py).
 # Redis when REDIS_URL is set (e.g. redis://127.0.0.1:6379/0), else local memory.
 # See twinsite/settings/caches.py: three databases, and the caches fail open.
 REDIS_URL = env("REDIS_URL", default="")
@@ -334,8 +338,9 @@ DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 CACHE_MIDDLEWARE_ALIAS = "pages"
 CACHE_MIDDLEWARE_KEY_PREFIX = "page"
 CACHE_MIDDLEWARE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
-# The header, menu and footer of each language, kept in the same store and emptied with it
-# (home/templatetags/navigation_tags.py); dev and test turn the page cache off, not this.
+# The header, menu and footer of each language, kept in the same store, under the generation
+# of what every page shows (home/templatetags/navigation_tags.py); dev and test turn the page
+# cache off, not this.
 CHROME_CACHE_SECONDS = CACHE_MIDDLEWARE_SECONDS
 
 # A CDN or Varnish in front: purge the changed pages on publish and unpublish
