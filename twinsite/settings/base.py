@@ -101,9 +101,11 @@ MIDDLEWARE = [
     "twinsite.admin_errors.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
-    # request.user.is_verified(); then the code page for editors who turned it on.
-    "django_otp.middleware.OTPMiddleware",
+    # Django's and django-otp's (request.user.is_verified()), except that a visitor
+    # without a session cookie is anonymous at once (accounts/middleware.py); then the
+    # code page for editors who turned it on.
+    "accounts.middleware.AuthenticationMiddleware",
+    "accounts.middleware.OTPMiddleware",
     # The admin in the editor's admin language, errors included; JSON errors from its API.
     "twinsite.admin_errors.AdminLanguageMiddleware",
     "accounts.middleware.TwoFactorRequiredMiddleware",
