@@ -16,6 +16,7 @@ from django.contrib.auth import middleware as auth_middleware
 from django.contrib.auth.models import AnonymousUser
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.cache import patch_vary_headers
 from django_otp import middleware as otp_middleware
 
 from accounts.devices import has_confirmed_device
@@ -43,7 +44,19 @@ class AuthenticationMiddleware(auth_middleware.AuthenticationMiddleware):
         user = AnonymousUser()
         request.user = request._cached_user = user
         request.auser = partial(_same_user, user)
+        request.anonymous_without_session = True
         return None
+
+    def process_response(self, request, response):
+        """``Vary: Cookie``, as Django's session adds it once the user is looked up.
+
+        The answer does depend on the cookie: with a session it may be an
+        editor's. Without this the page cache would keep one copy for everyone
+        and hand a signed-in editor the anonymous page.
+        """
+        if getattr(request, "anonymous_without_session", False):
+            patch_vary_headers(response, ("Cookie",))
+        return response
 
 
 class OTPMiddleware(otp_middleware.OTPMiddleware):

@@ -591,13 +591,14 @@ def main():
     report["goals_met"] = sum(goal["met"] for goal in report["goals_summary"])
     report["goals_total"] = len(report["goals_summary"])
     report["table"] = markdown(report)
-    RESULTS_DIR.mkdir(parents=True, exist_ok=True)
-    name = "latest.json" if not quick else "baselines.json"
-    (RESULTS_DIR / name).write_text(json.dumps(report, indent=2, ensure_ascii=False))
+    # A quick run of the baselines only is a check while working, not a result to keep.
+    written = OUTPUT_DIR / "baselines.json" if quick else RESULTS_DIR / "latest.json"
+    written.parent.mkdir(parents=True, exist_ok=True)
+    written.write_text(json.dumps(report, indent=2, ensure_ascii=False))
     say(f"\n{report['table']}\n")
     say(
         f"Took {meta['seconds']} s; load average {meta['uptime_before']} before, "
-        f"{meta['uptime_after']} after. Written to {(RESULTS_DIR / name).relative_to(ROOT)}."
+        f"{meta['uptime_after']} after. Written to {written.relative_to(ROOT)}."
     )
     errors = sum(row["errors"] for row in report["results"]) + server_errors
     if errors:
