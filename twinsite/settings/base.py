@@ -87,8 +87,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # Django's page cache: Update first, Fetch last (pagecache/cache.py empties it).
-    "django.middleware.cache.UpdateCacheMiddleware",
+    # Django's page cache: Update first, Fetch last (pagecache/cache.py empties it). Each
+    # process skips the lookup for addresses whose answers are never kept
+    # (twinsite/cache_lookup.py).
+    "twinsite.cache_lookup.UpdateCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # A database outage answers 503 in the visitor's language (operations/database_down.py).
     "operations.database_down.DatabaseDownMiddleware",
@@ -121,7 +123,7 @@ MIDDLEWARE = [
     # Page views find their Wagtail site in the page cache's store (pagecache/routing.py).
     "pagecache.routing.RememberedSiteMiddleware",
     "pagecache.cache.PrivateForSignedInMiddleware",
-    "django.middleware.cache.FetchFromCacheMiddleware",
+    "twinsite.cache_lookup.FetchFromCacheMiddleware",
     # Last, as django-axes requires: turns a locked-out sign-in into its 429 page.
     "axes.middleware.AxesMiddleware",
 ]
