@@ -1,24 +1,29 @@
-"""``make bench``: every kind of page against a do-nothing view, measured with wrk.
+"""``make bench``: every kind of page against do-nothing views, measured with wrk.
 
-Starts the production stack on loopback (bench/stack.py) with
-``twinsite.settings.bench``: the production settings plus ``/bench/minimal/``.
-wrk then runs a fixed time against each URL bench/pages.py names, once
-signed in as the demo's ``admin`` (the page cache never answers a signed-in
-editor, so every request is rendered) and once anonymously (after the first
-request, the page cache answers). The minimal view (at the start and again at
-the end) and a static file through whitenoise are the baselines; every result
-is given as a share of the minimal view's requests per second. Then
-bench/scale.py fills a throw-away copy of the database to show how index pages
-grow with their children.
+Starts the production stack on loopback twice (bench/stack.py), with the same
+gunicorn: ``twinsite.settings.bench`` (the production settings plus
+``/bench/minimal/``, a view that does nothing) and, one port up,
+``twinsite.settings.bench_bare`` (the same view behind Django's
+``startproject`` middleware only). The two do-nothing views are measured in
+turns at the start and at the end; the bare one is the baseline every row is
+given as a share of. wrk then runs a fixed time against each URL
+bench/pages.py names, once signed in as the demo's ``admin`` (the page cache
+never answers a signed-in editor, so every request is rendered) and once
+anonymously (after the first request, the page cache answers). Then
+bench/queries.py counts queries and bench/scale.py fills a throw-away copy of
+the database to show how index pages grow with their children.
 
-Writes ``bench/results/latest.json`` and prints a Markdown table, each row
-marked against the goals in bench/README.md. Exits 1 only if a request
+Writes ``bench/results/latest.json`` and prints Markdown tables, each goal of
+issue 21 marked met or missed (bench/README.md). Exits 1 only if a request
 failed; a missed goal is a finding, not an error.
 
 Environment (all optional): ``BENCH_SECONDS`` (2) per run and ``BENCH_RUNS``
 (3) runs per measurement, the median counted, after ``BENCH_WARMUP`` (1);
-``BENCH_CONNECTIONS`` (8), ``BENCH_THREADS`` (1) for
-wrk; ``BENCH_PORT`` (8792); ``BENCH_SCALE_SIZES`` (10,100,1000);
+``BENCH_PAIR_RUNS`` (5) pairs of runs of the two baselines, at the start and
+at the end; ``BENCH_CONNECTIONS`` (8), ``BENCH_THREADS`` (1) for wrk;
+``BENCH_PORT`` (8792, and the next one for the bare baseline);
+``BENCH_SCALE_SIZES`` (10,100,1000); ``BENCH_ONLY=baselines`` (the two
+do-nothing views alone, written to var/bench/baselines.json);
 ``DATABASE_URL`` (unset: the dev SQLite database); ``REDIS_URL`` (unset: the
 local Redis, databases 7-9, emptied first, if it answers; else memory).
 """
