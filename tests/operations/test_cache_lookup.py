@@ -3,8 +3,7 @@
 twinsite/cache_lookup.py remembers, per process, the addresses whose last
 answer said ``no-cache`` or ``private``. These tests hold it to what a visitor
 sees: an editor's private visit does not stop anonymous visitors from getting
-the cached page, a health check is never answered from the cache, and an
-address that becomes cacheable is cached from its next visit on.
+the cached page, and a health check is never answered from the cache.
 """
 
 import json
@@ -51,23 +50,3 @@ def test_a_never_cached_answer_is_asked_for_every_time(page_cache, client, demo)
         assert response.status_code == 200
         assert "no-cache" in response["Cache-Control"]
         assert json.loads(response.content)["database"] == "ok"
-
-
-def test_an_address_that_becomes_cacheable_is_cached(
-    page_cache, client, report, django_assert_num_queries
-):
-    report.title = "Vorher"
-    report.save_revision().publish()
-    with override_settings(CACHE_MIDDLEWARE_SECONDS=0):
-        client.get(report.url)
-    # Remembered as never kept only while the view says so: a private page.
-    report.view_restrictions.create(restriction_type="login")
-    private = client.get(report.url)
-    assert private.status_code == 302 or "no-cache" in private.get("Cache-Control", "")
-    report.view_restrictions.all().delete()
-    first = client.get(report.url)
-    assert first.status_code == 200
-    assert "Vorher" in first.text
-    with django_assert_num_queries(0):
-        second = client.get(report.url)
-    assert second.content == first.content
