@@ -411,7 +411,7 @@ def markdown(report):
         )
         lines.append(
             f"| {row['page']} | {row['children']} | {row['queries']} | {row['render_ms']:.1f} "
-            f"| {listing} | {'pass' if row['constant'] else 'FAIL'} (queries constant) |"
+            f"| {listing} | {'met' if row['constant'] else 'MISSED'} (queries constant) |"
         )
     lines += ["", "Goals (issue 21):", "", "| goal | what | result | |", "|---|---|---|---|"]
     for goal in report["goals_summary"]:
