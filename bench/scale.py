@@ -1,7 +1,7 @@
 """How an index page's cost grows with its children, for ``make bench``.
 
 A throw-away copy of the database (a temporary SQLite file, or the PostgreSQL
-database ``twinsite_bench_scale``) gets each German section index filled with
+database named after the bench's with ``_scale``) gets each German section index filled with
 10, 100 and 1,000 children, copies of the index's first demo page. At each
 size, the index page and the home page (which lists the latest pages of every
 section) are asked for through Django's test client with the bench settings
@@ -25,7 +25,13 @@ from urllib.parse import urlsplit, urlunsplit
 from pages import section_models
 
 ROOT = Path(__file__).resolve().parent.parent
-SCALE_DATABASE = "twinsite_bench_scale"
+
+
+def scale_database(source_name):
+    """The copy's name follows the source's, so two benches on one server never share one."""
+    return f"{source_name}_scale"
+
+
 # Child rows an index's filter reads, copied with each new page.
 CHILD_ROWS = {"ArtistExchange": ("towns", "city_id")}
 
@@ -52,9 +58,10 @@ def copy_postgres(source_url):
     source_name = parts.path.strip("/")
     admin_url = urlunsplit(parts._replace(path="/postgres"))
     with psycopg.connect(admin_url, autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{SCALE_DATABASE}"')
-        connection.execute(f'CREATE DATABASE "{SCALE_DATABASE}" TEMPLATE "{source_name}"')
-    return urlunsplit(parts._replace(path=f"/{SCALE_DATABASE}"))
+        copy = scale_database(source_name)
+        connection.execute(f'DROP DATABASE IF EXISTS "{copy}"')
+        connection.execute(f'CREATE DATABASE "{copy}" TEMPLATE "{source_name}"')
+    return urlunsplit(parts._replace(path=f"/{copy}"))
 
 
 def drop_postgres(source_url):
@@ -62,7 +69,7 @@ def drop_postgres(source_url):
 
     parts = urlsplit(source_url)
     with psycopg.connect(urlunsplit(parts._replace(path="/postgres")), autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{SCALE_DATABASE}"')
+        conn.execute(f'DROP DATABASE IF EXISTS "{scale_database(parts.path.strip("/"))}"')
 
 
 def run(database_url, env, output_dir):

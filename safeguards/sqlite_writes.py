@@ -67,13 +67,23 @@ class SQLiteWriteLockMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        token = _request_writes.set(request.method in WRITE_METHODS)
-        apply_to_connections()
+        """Sets the mode only when it changes: reads find their connections in read mode.
+
+        A connection is put in read mode when it is made and again after every
+        request that wrote, so a request that reads has nothing to set, unless
+        ``process_exception`` turned it into one that writes.
+        """
+        writes = request.method in WRITE_METHODS
+        token = _request_writes.set(writes)
+        if writes:
+            apply_to_connections()
         try:
             return self.get_response(request)
         finally:
+            wrote = _request_writes.get()
             _request_writes.reset(token)
-            apply_to_connections()
+            if wrote:
+                apply_to_connections()
 
     def process_exception(self, request, exception):
         """Run a read that turned out to write once more, holding the write lock from the start."""

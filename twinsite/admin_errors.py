@@ -23,11 +23,14 @@ Three things sent a mistyped or refused admin address into the public site:
 """
 
 import contextlib
+import functools
 
 from django.conf import settings
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.http import JsonResponse
 from django.middleware import locale
-from django.urls import NoReverseMatch, is_valid_path, reverse
+from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, is_valid_path, reverse
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
@@ -48,14 +51,26 @@ class LocaleMiddleware(locale.LocaleMiddleware):
         return super().process_response(request, response)
 
 
-def _prefix(name):
+def url_prefix(name):
+    """Where a named URL is, found once per script prefix and URLconf, not on every request."""
+    return _cached_prefix(name, get_script_prefix(), get_urlconf())
+
+
+@functools.cache
+def _cached_prefix(name, script_prefix, urlconf):
     with contextlib.suppress(NoReverseMatch):
-        return reverse(name)
+        return reverse(name, urlconf=urlconf)
     return None
 
 
+@receiver(setting_changed)
+def forget_prefixes(setting, **kwargs):
+    if setting == "ROOT_URLCONF":
+        _cached_prefix.cache_clear()
+
+
 def admin_prefix():
-    return _prefix("wagtailadmin_home")
+    return url_prefix("wagtailadmin_home")
 
 
 def admin_api_prefix():
@@ -76,7 +91,8 @@ def _is_json(response):
 
 
 def _login_redirect(response):
-    login_url = getattr(settings, "WAGTAILADMIN_LOGIN_URL", None) or _prefix("wagtailadmin_login")
+    login_url = getattr(settings, "WAGTAILADMIN_LOGIN_URL", None)
+    login_url = login_url or url_prefix("wagtailadmin_login")
     return (
         response.status_code == 302
         and bool(login_url)

@@ -22,17 +22,19 @@ inside the preview view, under the page's own URL, so it already carries the
 public policy when it gets here; only its ``frame-ancestors`` is rewritten.
 """
 
-import contextlib
 import functools
 from urllib.parse import urlsplit
 
-from csp.constants import HEADER, SELF
+from csp.constants import HEADER, HEADER_REPORT_ONLY, SELF
+from csp.middleware import CheckableLazyObject
 from csp.middleware import CSPMiddleware as BaseCSPMiddleware
+from csp.utils import build_policy
 from django.conf import settings
 from django.core.files.storage import storages
 from django.core.signals import setting_changed
 from django.dispatch import receiver
-from django.urls import NoReverseMatch, reverse
+
+from twinsite.admin_errors import url_prefix
 
 
 def with_frame_ancestors(policy, sources):
@@ -57,14 +59,33 @@ def media_origin():
 def forget_media_origin(setting, **kwargs):
     if setting in ("STORAGES", "MEDIA_URL"):
         media_origin.cache_clear()
+    if setting in ("STORAGES", "MEDIA_URL", "DEBUG") or "CONTENT_SECURITY_POLICY" in setting:
+        standard_policy.cache_clear()
 
 
 def admin_prefixes():
-    prefixes = []
-    for name in ("wagtailadmin_home", "admin:index"):
-        with contextlib.suppress(NoReverseMatch):
-            prefixes.append(reverse(name))
-    return tuple(prefixes)
+    return tuple(
+        prefix for prefix in (url_prefix("wagtailadmin_home"), url_prefix("admin:index")) if prefix
+    )
+
+
+# What a view or decorator may set on a response to change its policy (django-csp).
+RESPONSE_POLICY_ATTRIBUTES = (
+    "_csp_config", "_csp_update", "_csp_replace", "_csp_exempt",
+    "_csp_config_ro", "_csp_update_ro", "_csp_replace_ro", "_csp_exempt_ro",
+)  # fmt: skip
+
+
+@functools.cache
+def standard_policy(admin):
+    """The header of a response that brings nothing of its own, built once per process.
+
+    The same as django-csp builds on every response from the same settings:
+    none of its parts depends on the request, as long as no nonce was asked for.
+    """
+    config = settings.ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"] if admin else None
+    update = {"img-src": [media_origin()]} if media_origin() else None
+    return build_policy(config=config, update=update)
 
 
 class CSPMiddleware(BaseCSPMiddleware):
@@ -81,7 +102,27 @@ class CSPMiddleware(BaseCSPMiddleware):
         return parts
 
     def process_response(self, request, response):
-        response = super().process_response(request, response)
+        if self.is_standard(request, response):
+            policy = standard_policy(request.path_info.startswith(admin_prefixes()))
+            if policy and HEADER not in response:
+                response[HEADER] = policy
+            # As django-csp does: a nonce asked for after the header is written is an error.
+            request.csp_nonce = CheckableLazyObject(self._csp_nonce_post_response)
+        else:
+            response = super().process_response(request, response)
         if response.get("X-Frame-Options", "").upper() == "SAMEORIGIN" and HEADER in response:
             response[HEADER] = with_frame_ancestors(response[HEADER], SELF)
         return response
+
+    @staticmethod
+    def is_standard(request, response):
+        """No nonce, nothing set on the response, no report-only policy, no excluded path."""
+        policy = getattr(settings, "CONTENT_SECURITY_POLICY", None) or {}
+        return (
+            getattr(request, "_csp_nonce", None) is None
+            and not any(hasattr(response, name) for name in RESPONSE_POLICY_ATTRIBUTES)
+            and not getattr(settings, "CONTENT_SECURITY_POLICY_REPORT_ONLY", None)
+            and not policy.get("EXCLUDE_URL_PREFIXES")
+            and not (settings.DEBUG and response.status_code in (404, 500))
+            and HEADER_REPORT_ONLY not in response
+        )

@@ -90,7 +90,9 @@ MIDDLEWARE = [
     # Django's page cache, keyed on what each page shows (pagecache/middleware.py):
     # Update first, Fetch last; right after Update, the same lookup for plain visitors
     # (no session), which skips the middleware that could not change their answer.
-    "pagecache.middleware.UpdateCacheMiddleware",
+    # Each process also skips the lookup for addresses whose answers are never kept
+    # (twinsite/cache_lookup.py).
+    "twinsite.cache_lookup.UpdateCacheMiddleware",
     "pagecache.middleware.EarlyFetchMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # A database outage answers 503 in the visitor's language (operations/database_down.py).
@@ -104,9 +106,11 @@ MIDDLEWARE = [
     "twinsite.admin_errors.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
-    # request.user.is_verified(); then the code page for editors who turned it on.
-    "django_otp.middleware.OTPMiddleware",
+    # Django's and django-otp's (request.user.is_verified()), except that a visitor
+    # without a session cookie is anonymous at once (accounts/middleware.py); then the
+    # code page for editors who turned it on.
+    "accounts.middleware.AuthenticationMiddleware",
+    "accounts.middleware.OTPMiddleware",
     # The admin in the editor's admin language, errors included; JSON errors from its API.
     "twinsite.admin_errors.AdminLanguageMiddleware",
     "accounts.middleware.TwoFactorRequiredMiddleware",
@@ -122,7 +126,7 @@ MIDDLEWARE = [
     # Page views find their Wagtail site in the page cache's store (pagecache/routing.py).
     "pagecache.routing.RememberedSiteMiddleware",
     "pagecache.cache.PrivateForSignedInMiddleware",
-    "pagecache.middleware.FetchFromCacheMiddleware",
+    "twinsite.cache_lookup.FetchFromCacheMiddleware",
     # Last, as django-axes requires: turns a locked-out sign-in into its 429 page.
     "axes.middleware.AxesMiddleware",
 ]
