@@ -1,7 +1,8 @@
 """The page cache's middleware, without asking the store for answers it never keeps.
 
-The page cache's ``FetchFromCacheMiddleware`` (pagecache/middleware.py) asks the page cache's store (Redis in production)
-for every GET before any view runs, and a view that always says
+The page cache's ``FetchFromCacheMiddleware`` (pagecache/middleware.py) asks
+its store (Redis in production) for every GET before any view runs, and a view
+that always says
 ``Cache-Control: no-cache`` (``never_cache``: the health check, forms with a
 token, editors' pages marked private) gets that round trip on every request
 for nothing: its answer is never stored. On a busy two-core machine the round
