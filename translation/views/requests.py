@@ -164,8 +164,11 @@ class RequestTranslationView(WagtailAdminTemplateMixin, FormView):
 
     def post(self, request, *args, **kwargs):
         if not self.free_locales:
+            # Bad input (a stale or forged form): a 400 that says why, not a redirect.
             messages.warning(request, _("There is no language left to request for this page."))
-            return redirect(edit_url(self.instance))
+            response = self.render_to_response(self.get_context_data())
+            response.status_code = 400
+            return response
         return super().post(request, *args, **kwargs)
 
     def form_valid(self, form):
