@@ -86,9 +86,9 @@ def test_request_translate_review_publish_and_be_told(
         "Das Redaktionsteam für Französisch wurde um eine Fassung"
     )
     expect(naumburg).to_have_url(re.compile(rf"/admin/pages/{german.pk}/edit/$"))
-    expect(
-        naumburg.get_by_text("Fassung auf Französisch angefragt von Anna Beispiel")
-    ).to_be_visible()
+    expect(naumburg.locator(".messages")).to_contain_text(
+        "Fassung auf Französisch angefragt von Anna Beispiel"
+    )
 
     # 2. The French editor is told, by mail in French and on her dashboard.
     run_mail_worker(monkeypatch)
