@@ -109,7 +109,12 @@ def test_request_translate_review_publish_and_be_told(
 
     # 4. She reviews half the texts, and publishes.
     lesulis.get_by_role("link", name="Relire la traduction automatique").click()
-    lesulis.get_by_role("link", name="Automatique, non relu").click()
+    expect(lesulis).to_have_url(
+        re.compile(r"/admin/translation-review/\d+/\?show=machine-unreviewed$")
+    )
+    unreviewed_filter = lesulis.get_by_role("link", name="Automatique, non relu")
+    expect(unreviewed_filter).to_have_attribute("aria-current", "page")
+    expect(review_row_buttons(lesulis).first).to_be_visible()
     total = review_row_buttons(lesulis).count()
     assert total >= 4, "title, summary and the paragraphs were machine-translated"
     for reviewed in range(1, total // 2 + 1):
@@ -135,8 +140,11 @@ def test_request_translate_review_publish_and_be_told(
 
     # 6. She reviews the rest and publishes again: the notice is gone.
     lesulis.get_by_role("link", name="Relire la traduction automatique").click()
-    lesulis.get_by_role("link", name="Automatique, non relu").click()
+    expect(lesulis).to_have_url(
+        re.compile(r"/admin/translation-review/\d+/\?show=machine-unreviewed$")
+    )
     rest = total - total // 2
+    expect(review_row_buttons(lesulis)).to_have_count(rest)
     lesulis.get_by_role("button", name=f"Marquer les {rest} textes affichés comme relus").click()
     expect(
         lesulis.get_by_text("Aucune traduction automatique n'attend de relecture.")
@@ -159,8 +167,8 @@ def test_request_translate_review_publish_and_be_told(
         f"veröffentlicht: die Fassung auf Französisch von „{TITLE}“, die Sie angefragt haben."
     )
     expect(answered.get_by_role("link", name="Ansehen")).to_have_attribute("href", french.url)
+    screenshot(naumburg)
     naumburg.goto(f"/admin/pages/{german.pk}/edit/")
     expect(naumburg.get_by_text(re.compile("Fassung auf Französisch angefragt"))).to_have_count(0)
     lesulis.goto("/admin/")
     expect(lesulis.locator("#translation-requests-section")).to_have_count(0)
-    screenshot(naumburg)
