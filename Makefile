@@ -52,6 +52,7 @@ WORKER := $(PY) manage.py db_worker --backend mail --queue-name mail,translation
 
 run: demo ## Install, migrate, load the demo and serve it at http://127.0.0.1:8000, with a mail worker
 	@$(PY) manage.py registrations_housekeeping --schedule
+	@$(PY) manage.py translation_request_reminders --schedule
 	@echo "Serving on http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
 	@$(WORKER) & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \

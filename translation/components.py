@@ -1,8 +1,13 @@
 """The dashboard panel: what is waiting for each editor's languages."""
 
+import datetime
+
+from django.conf import settings
 from django.contrib.admin.utils import quote
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import ngettext
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page
@@ -122,6 +127,7 @@ def with_sources(requests):
             versions.setdefault(version.translation_key, {})[version.locale_id] = version
         for request_obj in group:
             family = versions.get(request_obj.translation_key, {})
+            request_obj.family = family
             request_obj.source = family.get(request_obj.source_locale_id) or next(
                 iter(family.values()), None
             )
@@ -153,20 +159,36 @@ class TranslationRequestsPanel(Component):
         css = {"all": ["translation/board.css"]}
 
     def get_context_data(self, parent_context):
+        """Open requests, and for ``TRANSLATION_REQUEST_NOTICE_DAYS`` the closed ones each
+        side should hear of: withdrawn for the team asked, published or declined for the
+        requester. Still three queries (the two lists and the requested objects)."""
         request = parent_context["request"]
         user = request.user
-        related = ("content_type", "requested_by", "source_locale", "target_locale")
+        State = TranslationRequest.State
+        since = timezone.now() - datetime.timedelta(days=settings.TRANSLATION_REQUEST_NOTICE_DAYS)
+        related = (
+            "content_type",
+            "requested_by",
+            "closed_by",
+            "source_locale",
+            "target_locale",
+        )
         incoming = list(
             TranslationRequest.objects.filter(
-                state=TranslationRequest.State.OPEN,
+                Q(state=State.OPEN) | Q(state=State.WITHDRAWN, closed_at__gte=since),
                 target_locale_id__in=writable_locale_ids(user),
-            ).select_related(*related)
+            )
+            .exclude(Q(state=State.WITHDRAWN) & Q(closed_by=user))
+            .select_related(*related)
         )
         outgoing = list(
             TranslationRequest.objects.filter(
-                state=TranslationRequest.State.OPEN, requested_by=user
+                Q(state=State.OPEN)
+                | Q(state__in=[State.DONE, State.DECLINED], closed_at__gte=since),
+                requested_by=user,
             )
             .exclude(pk__in=[request_obj.pk for request_obj in incoming])
+            .order_by("-closed_at", "wished_date", "created_at", "pk")
             .select_related(*related)
         )
         with_sources(incoming + outgoing)
@@ -176,12 +198,25 @@ class TranslationRequestsPanel(Component):
             request_obj.public_url = (
                 source.get_url(request) if isinstance(source, Page) and source.live else None
             )
+            target = request_obj.family.get(request_obj.target_locale_id)
+            request_obj.target_url = (
+                target.get_url(request) if isinstance(target, Page) and target.live else None
+            )
             request_obj.start_url = start_url(request_obj)
+            request_obj.update_url = reverse("translation_requests:start", args=[request_obj.pk])
             request_obj.decline_url = reverse("translation_requests:decline", args=[request_obj.pk])
-        return {"incoming": incoming, "outgoing": outgoing}
+            request_obj.withdraw_url = reverse(
+                "translation_requests:withdraw", args=[request_obj.pk]
+            )
+        return {
+            "incoming": [r for r in incoming if r.is_open],
+            "withdrawn": [r for r in incoming if not r.is_open],
+            "outgoing": [r for r in outgoing if r.is_open],
+            "closed": [r for r in outgoing if not r.is_open],
+        }
 
     def render_html(self, parent_context=None):
         context = self.get_context_data(parent_context)
-        if not context["incoming"] and not context["outgoing"]:
+        if not any(context.values()):
             return ""
         return render_to_string(self.template_name, context, request=parent_context.get("request"))

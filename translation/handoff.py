@@ -3,14 +3,19 @@
 Each town's team writes only its own language (``translation.permissions``),
 so the German team cannot start the French version of its page. Instead it
 asks: a ``TranslationRequest`` for the page (or translatable record) and the
-language it lacks, with an optional note and wished-for date. Nobody gains a
+language it lacks (or whose translation is outdated: the original changed
+since it was last synced, then it asks for an update), with an optional note
+and wished-for date. Nobody gains a
 right by asking; the request only tells the other team, on its dashboard and
 by mail, and shows on the page's editor and on the status board.
 
 The request is done as soon as a version in the requested language is
 published (``page_published`` for pages, ``published`` or a plain save for
-records, see ``connect_signals``); the other team may also decline it with a
-reason. Either way the requester is told by mail. Mails go out from the worker
+records, see ``connect_signals``; for an update, once the published version
+is in step with the original again); the other team may also decline it with a
+reason, and the requester may withdraw it. Either way the other side is told
+by mail. A request still open after its wished-for date reminds the team
+once (``send_reminders``, run by the mail worker). Mails go out from the worker
 of the ``mail`` task backend (``translation.tasks``), enqueued when the
 transaction that changed the request commits, each in its recipient's admin
 language.
@@ -37,9 +42,12 @@ from translation.permissions import (
     user_can_write,
     user_can_write_locale,
 )
+from translation.status import outdated_locale_ids
 
 OPENED, DECLINED, DONE = "opened", "declined", "done"
+WITHDRAWN, REMINDER = "withdrawn", "reminder"
 OPEN = TranslationRequest.State.OPEN
+NEW, UPDATE = TranslationRequest.Kind.NEW, TranslationRequest.Kind.UPDATE
 
 
 class HandoffError(Exception):
@@ -99,14 +107,31 @@ def may_request(user, instance):
 
 
 def requestable_locales(user, instance):
-    """The languages ``user`` may ask for: without a version of ``instance``, and written
-    by another team (a language the user writes, they translate themselves)."""
+    """The languages ``user`` may ask for: written by another team (a language the user
+    writes, they translate themselves), and without a version of ``instance`` or with an
+    outdated translation of it. Each locale's ``request_kind`` says which."""
     present = set(versions_of(instance).values_list("locale_id", flat=True))
-    return [
-        locale
-        for locale in Locale.objects.order_by("language_code")
-        if locale.pk not in present and not user_can_write_locale(user, locale)
-    ]
+    outdated = outdated_locale_ids(instance) & present if present - {instance.locale_id} else set()
+    locales = []
+    for locale in Locale.objects.order_by("language_code"):
+        if user_can_write_locale(user, locale):
+            continue
+        if locale.pk not in present:
+            locale.request_kind = NEW
+        elif locale.pk in outdated:
+            locale.request_kind = UPDATE
+        else:
+            continue
+        locales.append(locale)
+    return locales
+
+
+def may_withdraw(user, request_obj):
+    """Withdrawing is for whoever asked (and superusers), not for the other team."""
+    return user.is_active and (
+        user.is_superuser
+        or (request_obj.requested_by_id and request_obj.requested_by_id == user.pk)
+    )
 
 
 def may_handle(user, request_obj):
@@ -120,6 +145,15 @@ def may_handle(user, request_obj):
 def create_request(user, instance, target_locale, *, note="", wished_date=None):
     """Open a request; refuse a second open one for the same object and language."""
     content_type = base_content_type(instance)
+    exists = versions_of(instance).filter(locale=target_locale).exists()
+    if exists and target_locale.pk not in outdated_locale_ids(instance):
+        raise HandoffError(
+            _(
+                "The version in %(language)s of “%(title)s” is up to date: "
+                "there is nothing to request."
+            )
+            % {"language": language_name(target_locale), "title": title_of(instance)}
+        )
     duplicate = _("A version in %(language)s of “%(title)s” has already been requested.") % {
         "language": language_name(target_locale),
         "title": title_of(instance),
@@ -132,6 +166,7 @@ def create_request(user, instance, target_locale, *, note="", wished_date=None):
                 source_locale_id=instance.locale_id,
                 target_locale=target_locale,
                 requested_by=user,
+                kind=UPDATE if exists else NEW,
                 note=note,
                 wished_date=wished_date,
             )
@@ -162,8 +197,54 @@ def decline_request(user, request_obj, reason):
     return request_obj
 
 
+def withdraw_request(user, request_obj):
+    """The requester takes back an open request; the other team is told."""
+    now = timezone.now()
+    changed = TranslationRequest.objects.filter(pk=request_obj.pk, state=OPEN).update(
+        state=TranslationRequest.State.WITHDRAWN, closed_by=user, closed_at=now, updated_at=now
+    )
+    if not changed:
+        raise HandoffError(_("This request is no longer open."))
+    request_obj.refresh_from_db()
+    recipients = [
+        member.pk
+        for member in team_members(request_obj.target_locale)
+        if member.email and member.pk != user.pk
+    ]
+    notify(request_obj, WITHDRAWN, recipients)
+    return request_obj
+
+
+def send_reminders(today=None):
+    """Remind the team of each open request whose wished-for date has passed, once.
+
+    Marked before the mails are queued, so a second run (or a second worker)
+    reminds nobody again; returns the number of requests reminded.
+    """
+    today = today or timezone.localdate()
+    reminded = 0
+    for request_obj in TranslationRequest.objects.filter(
+        state=OPEN, wished_date__lt=today, reminded_at__isnull=True
+    ).select_related("target_locale"):
+        with transaction.atomic():
+            changed = TranslationRequest.objects.filter(
+                pk=request_obj.pk, state=OPEN, reminded_at__isnull=True
+            ).update(reminded_at=timezone.now())
+            if not changed:
+                continue
+            recipients = [
+                member.pk
+                for member in team_members(request_obj.target_locale)
+                if member.email and member.pk != request_obj.requested_by_id
+            ]
+            notify(request_obj, REMINDER, recipients)
+        reminded += 1
+    return reminded
+
+
 def mark_done(instance, user=None):
-    """``instance`` was published: the open request for its language is done."""
+    """``instance`` was published: the open request for its language is done; a
+    request for an update only once the version is in step with the original."""
     if not isinstance(instance, TranslatableMixin) or getattr(instance, "alias_of_id", None):
         return []
     now = timezone.now()
@@ -171,6 +252,10 @@ def mark_done(instance, user=None):
     for request_obj in requests_for(instance).filter(
         state=OPEN, target_locale_id=instance.locale_id
     ):
+        if request_obj.is_update:
+            original = source_of(request_obj)
+            if original is not None and instance.locale_id in outdated_locale_ids(original):
+                continue
         changed = TranslationRequest.objects.filter(pk=request_obj.pk, state=OPEN).update(
             state=TranslationRequest.State.DONE, closed_by=user, closed_at=now, updated_at=now
         )
@@ -254,8 +339,10 @@ def _published_version(request_obj):
 
 def handoff_message(request_obj, kind, recipient):
     """The mail for ``recipient``, in their admin language (else their team's)."""
-    fallback = request_obj.target_locale if kind == OPENED else request_obj.source_locale
+    to_target_team = kind in (OPENED, WITHDRAWN, REMINDER)
+    fallback = request_obj.target_locale if to_target_team else request_obj.source_locale
     language = admin_language(recipient, fallback.language_code)
+    update = request_obj.is_update
     with i18n.override(language):
         source = source_of(request_obj)
         values = {
@@ -268,17 +355,30 @@ def handoff_message(request_obj, kind, recipient):
             if request_obj.closed_by
             else _("the other team"),
         }
+        wished = (
+            formats.date_format(request_obj.wished_date, "DATE_FORMAT")
+            if request_obj.wished_date
+            else ""
+        )
+        dashboard = ["", _("Your dashboard:"), _admin_url(reverse("wagtailadmin_home"))]
         if kind == OPENED:
-            subject = _("Translation requested: a version in %(language)s of “%(title)s”")
-            lines = [
-                _("%(requester)s asks your team for a version in %(language)s of “%(title)s”.")
-                % values
-            ]
-            if request_obj.wished_date:
-                lines.append(
-                    _("Wished for: %(date)s")
-                    % {"date": formats.date_format(request_obj.wished_date, "DATE_FORMAT")}
-                )
+            if update:
+                subject = _("Update requested: the version in %(language)s of “%(title)s”")
+                lines = [
+                    _(
+                        "%(requester)s asks your team to update the version in %(language)s of "
+                        "“%(title)s”: the original changed since it was last synced."
+                    )
+                    % values
+                ]
+            else:
+                subject = _("Translation requested: a version in %(language)s of “%(title)s”")
+                lines = [
+                    _("%(requester)s asks your team for a version in %(language)s of “%(title)s”.")
+                    % values
+                ]
+            if wished:
+                lines.append(_("Wished for: %(date)s") % {"date": wished})
             if request_obj.note:
                 lines += ["", _("Note:"), request_obj.note]
             lines += [
@@ -289,6 +389,30 @@ def handoff_message(request_obj, kind, recipient):
             original = _public_url(source)
             if original:
                 lines += ["", _("The original:"), original]
+        elif kind == REMINDER:
+            subject = _(
+                "Reminder: the version in %(language)s of “%(title)s” was wished for %(date)s"
+            )
+            values["date"] = wished
+            lines = [
+                _(
+                    "%(requester)s asked your team for the version in %(language)s of “%(title)s” "
+                    "by %(date)s. The request is still open."
+                )
+                % values,
+                _("Start the translation, or decline the request, on your dashboard."),
+                *dashboard,
+            ]
+        elif kind == WITHDRAWN:
+            subject = _("Withdrawn: the request for a version in %(language)s of “%(title)s”")
+            lines = [
+                _(
+                    "%(closer)s withdrew the request for a version in %(language)s of "
+                    "“%(title)s”. Your team need not do anything more for it."
+                )
+                % values,
+                *dashboard,
+            ]
         elif kind == DECLINED:
             subject = _("Declined: your request for a version in %(language)s of “%(title)s”")
             lines = [
@@ -300,10 +424,19 @@ def handoff_message(request_obj, kind, recipient):
             ]
         else:
             subject = _("Published: the version in %(language)s of “%(title)s”")
-            lines = [
-                _("The version in %(language)s of “%(title)s” that you asked for is published.")
-                % values
-            ]
+            if update:
+                lines = [
+                    _(
+                        "The updated version in %(language)s of “%(title)s” that you asked for "
+                        "is published."
+                    )
+                    % values
+                ]
+            else:
+                lines = [
+                    _("The version in %(language)s of “%(title)s” that you asked for is published.")
+                    % values
+                ]
             published_url = _public_url(_published_version(request_obj))
             if published_url:
                 lines += ["", published_url]

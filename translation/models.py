@@ -51,7 +51,12 @@ class TranslationRequest(models.Model):
     class State(models.TextChoices):
         OPEN = "open", _("Open")
         DECLINED = "declined", _("Declined")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
         DONE = "done", _("Done")
+
+    class Kind(models.TextChoices):
+        NEW = "new", _("A new version")
+        UPDATE = "update", _("An updated version")
 
     content_type = models.ForeignKey(
         ContentType,
@@ -80,6 +85,16 @@ class TranslationRequest(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    kind = models.CharField(
+        _("kind"),
+        max_length=10,
+        choices=Kind.choices,
+        default=Kind.NEW,
+        help_text=_(
+            "A version that does not exist yet, or an update of one that is outdated "
+            "(the original changed since it was last synced)."
+        ),
+    )
     note = models.TextField(_("note"), max_length=NOTE_MAX_LENGTH, blank=True)
     wished_date = models.DateField(_("wished for"), null=True, blank=True)
     state = models.CharField(
@@ -97,6 +112,12 @@ class TranslationRequest(models.Model):
     created_at = models.DateTimeField(_("requested at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+    reminded_at = models.DateTimeField(
+        _("reminded at"),
+        null=True,
+        blank=True,
+        help_text=_("When the team was reminded that the wished-for date had passed (once)."),
+    )
 
     class Meta:
         verbose_name = _("translation request")
@@ -120,6 +141,12 @@ class TranslationRequest(models.Model):
         return get_user_display_name(self.requested_by)
 
     @property
+    def closed_by_name(self):
+        if self.closed_by is None:
+            return _("a former editor")
+        return get_user_display_name(self.closed_by)
+
+    @property
     def target_language_name(self):
         """The language asked for, as it reads inside a sentence of the admin language."""
         return language_name(self.target_locale)
@@ -127,6 +154,10 @@ class TranslationRequest(models.Model):
     @property
     def is_open(self):
         return self.state == self.State.OPEN
+
+    @property
+    def is_update(self):
+        return self.kind == self.Kind.UPDATE
 
 
 class SegmentReview(models.Model):

@@ -538,5 +538,30 @@ def build_board(sections=None, locales=None):
     return Board(locales, rows)
 
 
+def changed_at(instance):
+    """When ``instance`` last changed as a sync would read it (the module's rules)."""
+    if isinstance(instance, (Page, DraftStateMixin)):
+        return instance.last_published_at
+    if isinstance(instance, RevisionMixin):
+        revision = instance.latest_revision
+        return revision.created_at if revision else None
+    return (
+        ModelLogEntry.objects.for_instance(instance)
+        .filter(action__in=EDIT_ACTIONS)
+        .aggregate(at=Max("timestamp"))["at"]
+    )
+
+
+def outdated_locale_ids(instance):
+    """The languages whose wagtail-localize translation of ``instance`` is outdated:
+    ``instance`` changed after wagtail-localize last read it (one query or two)."""
+    source = TranslationSource.objects.filter(
+        object_id=instance.translation_key, locale_id=instance.locale_id
+    ).first()
+    if source is None or not _newer(changed_at(instance), source.last_updated_at):
+        return set()
+    return set(source.translations.filter(enabled=True).values_list("target_locale_id", flat=True))
+
+
 def _pk(source):
     return source["pk"] if source else None

@@ -5,10 +5,23 @@ change to the request commits; ``manage.py db_worker --backend mail
 --queue-name mail`` sends them (docs/operations.md, "Background workers").
 """
 
-from django.contrib.auth import get_user_model
-from django_tasks import task
+import datetime
 
-from translation.handoff import DECLINED, DONE, OPENED, handoff_message
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+from django_tasks import task
+from django_tasks_db.models import DBTaskResult
+
+from translation.handoff import (
+    DECLINED,
+    DONE,
+    OPENED,
+    REMINDER,
+    WITHDRAWN,
+    handoff_message,
+    send_reminders,
+)
 from translation.models import TranslationRequest
 
 #: The state a request must still be in for each mail to be worth sending.
@@ -16,6 +29,8 @@ STATE_FOR = {
     OPENED: TranslationRequest.State.OPEN,
     DECLINED: TranslationRequest.State.DECLINED,
     DONE: TranslationRequest.State.DONE,
+    WITHDRAWN: TranslationRequest.State.WITHDRAWN,
+    REMINDER: TranslationRequest.State.OPEN,
 }
 
 
@@ -41,3 +56,23 @@ def send_handoff_mail(request_id, kind, user_id):
         return False
     handoff_message(request_obj, kind, recipient).send()
     return True
+
+
+def schedule_reminders(run_after=None):
+    """Queue the next ``request_reminders`` run, unless one is waiting already."""
+    if DBTaskResult.objects.filter(
+        task_path=request_reminders.module_path, status="READY"
+    ).exists():
+        return None
+    return request_reminders.using(run_after=run_after or timezone.now()).enqueue()
+
+
+@task(backend="mail", queue_name="mail")
+def request_reminders():
+    """Remind the teams of requests past their wished-for date, then run again after
+    ``TRANSLATION_REQUEST_REMINDER_SECONDS``, as the registrations' housekeeping does."""
+    reminded = send_reminders()
+    schedule_reminders(
+        timezone.now() + datetime.timedelta(seconds=settings.TRANSLATION_REQUEST_REMINDER_SECONDS)
+    )
+    return reminded

@@ -29,6 +29,7 @@ from translation.permissions import (
     writable_locale_ids,
 )
 from translation.refusals import write_refusal
+from translation.status import outdated_locale_ids
 from translation.views import board, bulk_machine, memory, requests, review, together
 from translation.views.board import status_board_menu_item, user_can_see_board
 
@@ -193,12 +194,18 @@ def request_buttons(page, user, view_name=None, next_url=None):
     others = [locale for locale in other_team_locales(user) if locale.pk != page.locale_id]
     if not others:
         return
+    updates = set()
     if view_name == "edit":
         present = set(versions_of(page).values_list("locale_id", flat=True))
-        others = [locale for locale in others if locale.pk not in present]
+        updates = outdated_locale_ids(page) & present if present - {page.locale_id} else set()
+        others = [locale for locale in others if locale.pk not in present or locale.pk in updates]
         if not others:
             return
-    if len(others) == 1:
+    if len(others) == 1 and others[0].pk in updates:
+        label = _("Request an updated version in %(language)s") % {
+            "language": language_name(others[0])
+        }
+    elif len(others) == 1:
         label = _("Request a version in %(language)s") % {"language": language_name(others[0])}
     else:
         label = _("Request a translation")

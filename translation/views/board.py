@@ -95,9 +95,9 @@ def user_can_write(user, row, locale):
 
 
 def request_actions(user, row, cell, names):
-    """In a language the user does not write: ask its team for a missing version."""
+    """In a language the user does not write: ask its team for a missing or outdated version."""
     if (
-        cell.status in NEEDS_VERSION
+        (cell.status in NEEDS_VERSION or cell.status == Status.OUTDATED)
         and cell.request is None
         and user_can_write(user, row, row.source.locale_id)
     ):

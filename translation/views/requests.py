@@ -1,4 +1,4 @@
-"""Asking the other team for a translation, and declining such a request.
+"""Asking the other team for a translation, declining such a request, withdrawing one.
 
 The request form is where an editor lands instead of a dead end when they
 try to create a version in a language their team does not write (see
@@ -15,12 +15,15 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
 from django.views.generic import FormView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.snippets.models import get_snippet_models
+from wagtail_localize.models import TranslationSource
 
 from translation.handoff import (
     HandoffError,
@@ -28,10 +31,12 @@ from translation.handoff import (
     decline_request,
     may_handle,
     may_request,
+    may_withdraw,
     open_requests_for,
     requestable_locales,
     source_of,
     title_of,
+    withdraw_request,
 )
 from translation.models import NOTE_MAX_LENGTH, REASON_MAX_LENGTH, TranslationRequest
 from translation.permissions import language_name
@@ -64,7 +69,13 @@ def not_found(request, message):
 
 
 class LocaleChoiceField(forms.ModelChoiceField):
+    updates = frozenset()
+
     def label_from_instance(self, obj):
+        if obj.pk in self.updates:
+            return _(
+                "%(language)s: an updated version (the original changed since it was synced)"
+            ) % {"language": obj.get_display_name()}
         return obj.get_display_name()
 
 
@@ -93,6 +104,9 @@ class RequestForm(forms.Form):
         super().__init__(*args, **kwargs)
         field = self.fields["target_locale"]
         field.queryset = Locale.objects.filter(pk__in=[locale.pk for locale in locales])
+        field.updates = frozenset(
+            locale.pk for locale in locales if getattr(locale, "request_kind", None) == "update"
+        )
         if len(locales) == 1:
             field.initial = locales[0].pk
 
@@ -150,14 +164,17 @@ class RequestTranslationView(WagtailAdminTemplateMixin, FormView):
 
     def post(self, request, *args, **kwargs):
         if not self.free_locales:
+            # Bad input (a stale or forged form): a 400 that says why, not a redirect.
             messages.warning(request, _("There is no language left to request for this page."))
-            return redirect(edit_url(self.instance))
+            response = self.render_to_response(self.get_context_data())
+            response.status_code = 400
+            return response
         return super().post(request, *args, **kwargs)
 
     def form_valid(self, form):
         locale = form.cleaned_data["target_locale"]
         try:
-            create_request(
+            request_obj = create_request(
                 self.request.user,
                 self.instance,
                 locale,
@@ -167,14 +184,18 @@ class RequestTranslationView(WagtailAdminTemplateMixin, FormView):
         except HandoffError as error:
             form.add_error(None, str(error))
             return self.form_invalid(form)
-        messages.success(
-            self.request,
-            _(
+        names = {"language": language_name(locale), "title": title_of(self.instance)}
+        if request_obj.is_update:
+            message = _(
+                "The editorial team for %(language)s has been asked to update its version of "
+                "“%(title)s”. You will get a mail when the update is published."
+            )
+        else:
+            message = _(
                 "The editorial team for %(language)s has been asked for a version of “%(title)s”."
                 " You will get a mail when it is published."
             )
-            % {"language": language_name(locale), "title": title_of(self.instance)},
-        )
+        messages.success(self.request, message % names)
         return redirect(edit_url(self.instance))
 
     def form_invalid(self, form):
@@ -188,6 +209,11 @@ class RequestTranslationView(WagtailAdminTemplateMixin, FormView):
             instance=self.instance,
             title=title_of(self.instance),
             open_requests=self.open_requests,
+            withdrawable={
+                request_obj.pk
+                for request_obj in self.open_requests
+                if may_withdraw(self.request.user, request_obj)
+            },
             free_locales=self.free_locales,
             back_url=edit_url(self.instance),
         )
@@ -265,6 +291,71 @@ class DeclineRequestView(WagtailAdminTemplateMixin, FormView):
         return context
 
 
+@require_POST
+def withdraw(request, pk):
+    """The requester takes back an open request (a button, so POST with CSRF only)."""
+    request_obj = (
+        TranslationRequest.objects.select_related("content_type", "target_locale")
+        .filter(pk=pk)
+        .first()
+    )
+    if request_obj is None:
+        return not_found(request, _("There is no such translation request."))
+    if not may_withdraw(request.user, request_obj):
+        raise PermissionDenied
+    next_url = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        next_url = reverse("wagtailadmin_home")
+    try:
+        withdraw_request(request.user, request_obj)
+    except HandoffError as error:
+        messages.warning(request, str(error))
+        return redirect(next_url)
+    messages.success(
+        request,
+        _("You withdrew the request for a version in %(language)s of “%(title)s”.")
+        % {
+            "language": language_name(request_obj.target_locale),
+            "title": title_of(source_of(request_obj)),
+        },
+    )
+    return redirect(next_url)
+
+
+def start(request, pk):
+    """From the dashboard to the work: wagtail-localize's sync for an update, its
+    submit form for a new version. Its views keep all their checks."""
+    request_obj = TranslationRequest.objects.filter(pk=pk).first()
+    if request_obj is None:
+        return not_found(request, _("There is no such translation request."))
+    if not may_handle(request.user, request_obj):
+        raise PermissionDenied
+    if not request_obj.is_open:
+        messages.warning(request, _("This request is no longer open."))
+        return redirect("wagtailadmin_home")
+    original = source_of(request_obj)
+    if original is None:
+        return not_found(request, _("There is no such page or record to translate."))
+    if request_obj.is_update:
+        source = TranslationSource.objects.filter(
+            object_id=request_obj.translation_key, locale_id=original.locale_id
+        ).first()
+        if source is not None:
+            url = reverse("wagtail_localize:update_translations", args=[source.pk])
+            return redirect(f"{url}?{urlencode({'next': reverse('wagtailadmin_home')})}")
+    if isinstance(original, Page):
+        return redirect("wagtail_localize:submit_page_translation", original.pk)
+    meta = original._meta
+    return redirect(
+        "wagtail_localize:submit_snippet_translation",
+        meta.app_label,
+        meta.model_name,
+        quote(original.pk),
+    )
+
+
 urlpatterns = [
     path("page/<int:page_id>/", RequestTranslationView.as_view(), name="page"),
     path(
@@ -273,4 +364,6 @@ urlpatterns = [
         name="snippet",
     ),
     path("<int:pk>/decline/", DeclineRequestView.as_view(), name="decline"),
+    path("<int:pk>/withdraw/", withdraw, name="withdraw"),
+    path("<int:pk>/start/", start, name="start"),
 ]

@@ -464,6 +464,11 @@ REGISTRATIONS_REMINDER_DAYS = env.int("REGISTRATIONS_REMINDER_DAYS", default=2)
 REGISTRATIONS_RETENTION_DAYS = env.int("REGISTRATIONS_RETENTION_DAYS", default=90)
 # How often the mail worker runs reminders and removal (manage.py registrations_housekeeping).
 REGISTRATIONS_HOUSEKEEPING_SECONDS = 3600
+# How often the mail worker reminds teams of translation requests past their wished-for
+# date (manage.py translation_request_reminders), and how long a closed request stays
+# on the dashboards (withdrawn for the team asked, published or declined for the requester).
+TRANSLATION_REQUEST_REMINDER_SECONDS = 3600
+TRANSLATION_REQUEST_NOTICE_DAYS = 14
 
 # Wagtail
 WAGTAIL_SITE_NAME = env("WAGTAIL_SITE_NAME", default="twinsite")
