@@ -74,6 +74,7 @@ NO_SERVICE = "no_service"
 ERROR = "error"
 SEPARATELY = "separately"
 PARENT_MISSING = "parent_missing"
+MADE_BY_HAND = "made_by_hand"
 #: A waiting item whose translation the worker creates first.
 CREATE = "create"
 
@@ -92,7 +93,7 @@ SUBMIT_REFUSALS = {
 def is_selectable(cell):
     """A board cell with texts a machine could fill: in progress, outdated, or no version yet."""
     if cell.status in NEEDS_VERSION:
-        return True
+        return not cell.translation_id
     if not cell.translation_id:
         return False
     if cell.status == Status.OUTDATED:
@@ -300,7 +301,7 @@ def create_translation(item, job):
     version = existing_version(original, locale)
     if translation is None or version is None:
         # A version made by hand meanwhile, which no synced translation fills.
-        finish(item, failed, GONE)
+        finish(item, failed, MADE_BY_HAND if version is not None else GONE)
         return False
     item.translation = translation
     item.target_type = ContentType.objects.get_for_model(

@@ -17,6 +17,7 @@ from wagtail.models import Page
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
 from accessibility.models import AccessibilityStatementPage
+from home.models import StandardPage
 from partnership.models import DelegationReportIndexPage, PartnerCity
 from tests.factories import DelegationReportPageFactory, PartnerCityFactory
 from tests.subscribers.helpers import run_mail_worker
@@ -582,3 +583,32 @@ def test_the_boxes_for_missing_versions_cost_no_query_per_row(demo, login, deepl
     many, more_boxes = measure()
     assert more_boxes == boxes + 8
     assert few == many
+
+
+def test_a_parent_selected_with_its_child_goes_first_and_a_child_alone_waits_for_its_parent(
+    demo, login, deepl, django_capture_on_commit_callbacks, monkeypatch
+):
+    parent = demo.home_de.add_child(instance=StandardPage(title="Über die Partnerschaft"))
+    # Listed before its parent on the board ("A" < "Ü"), created after it.
+    child = parent.add_child(instance=StandardPage(title="Anfänge 1990", intro="Wie es begann."))
+    orphan_parent = demo.home_de.add_child(instance=StandardPage(title="Nur auf Deutsch"))
+    orphan = orphan_parent.add_child(instance=StandardPage(title="Eine Unterseite"))
+    client = login("lesulis")
+    chosen = [needed(child, demo.fr), needed(parent, demo.fr), needed(orphan, demo.fr)]
+    assert set(chosen) <= set(create_boxes(client.get(BOARD, {"locale": "fr"})))
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(START, {"create": chosen})
+    assert response.status_code == 302
+    run_worker(monkeypatch)
+
+    french_parent = Page.objects.get(translation_key=parent.translation_key, locale=demo.fr)
+    french_child = Page.objects.get(translation_key=child.translation_key, locale=demo.fr)
+    assert french_child.get_parent().pk == french_parent.pk
+    assert not french_parent.live and not french_child.live
+    assert [page.pk for page in french_parent.get_children()] == [french_child.pk]
+    assert not Page.objects.filter(translation_key=orphan.translation_key, locale=demo.fr)
+
+    shown = text_of(client.get(response.url))
+    assert "Traduits : 2 éléments." in shown
+    assert "Échecs : 1 élément." in shown
+    assert "Non créée : sa page parente n’a pas encore de version dans cette langue." in shown

@@ -204,6 +204,10 @@ def outcome(job, item):
         bulk_machine.SEPARATELY: _(
             "This page is written separately in each language, not translated. Nothing was created."
         ),
+        bulk_machine.MADE_BY_HAND: _(
+            "Someone made a version in this language meanwhile, without a synced translation "
+            "to fill in. Nothing was changed."
+        ),
         bulk_machine.PARENT_MISSING: _(
             "Not created: its parent page has no version in this language yet. Translate the "
             "parent page first, or select it too."
