@@ -269,7 +269,7 @@ class SubmitTranslationBulkAction(TranslationBulkAction):
         ordered = sorted(pages.values(), key=lambda page: page.path)  # parents first
         submitted, new_parents = set(), set()
         for locale in locales:
-            submitter = _Submitter(user, locale, report)
+            submitter = PageSubmitter(user, locale, report)
             for page in ordered:
                 target_parent = submitter.submit(page)
                 if target_parent is not None:
@@ -290,7 +290,7 @@ class SubmitTranslationBulkAction(TranslationBulkAction):
         return notices_after([key[1] for key in self.report if type(key) is tuple])
 
 
-class _Submitter:
+class PageSubmitter:
     """Submits pages for translation into one locale, checking where each new page goes."""
 
     def __init__(self, user, locale, report):

@@ -21,11 +21,23 @@ quota, a refused key or a rate limit stops the job: the items after it are
 reported as not sent, with the reason. Any other failure fails its own item
 only. A worker killed halfway leaves the unfinished items waiting; running the
 task again takes them up, and texts translated before are not sent again.
+
+A row that still needs a version in the team's language (missing, or only an
+alias) can be ticked too: the worker first creates the translation exactly as
+"Submit for translation" does (``translation.bulk_actions.PageSubmitter`` for
+a page, with its checks of the parent's version, the lock and the right to add
+pages or the linked records; ``translation.creation.TranslationCreator`` for a
+record), as a draft (``WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE`` is off),
+then machine-translates it. Such an item waits with ``reason == CREATE`` and
+points at the original until its translation exists. Pages written separately
+in each language (``translation.separately``) are never created.
 """
 
 import contextlib
 import logging
+from collections import Counter
 from dataclasses import dataclass, field
+from functools import partial
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
@@ -33,13 +45,18 @@ from django.db import transaction
 from django.http import Http404
 from django.utils import timezone
 from django_tasks import task
+from wagtail.models import Page
 from wagtail_localize.machine_translators import get_machine_translator
+from wagtail_localize.models import Translation
 
+from translation.bulk_actions import PageSubmitter, recount_children
+from translation.creation import TranslationCreator, existing_version
 from translation.machine import Reason, translate_missing
 from translation.models import MachineTranslationItem, MachineTranslationJob
 from translation.permissions import user_can_write_locale
-from translation.refusals import lock_for, write_refusal
-from translation.status import Status
+from translation.refusals import creation_refusal, linked_records_refusal, lock_for, write_refusal
+from translation.separately import is_translated_separately
+from translation.status import NEEDS_VERSION, PAGES, Status
 
 logger = logging.getLogger(__name__)
 
@@ -55,10 +72,28 @@ NOT_ALLOWED = "not_allowed"
 LOCKED = "locked"
 NO_SERVICE = "no_service"
 ERROR = "error"
+SEPARATELY = "separately"
+PARENT_MISSING = "parent_missing"
+MADE_BY_HAND = "made_by_hand"
+#: A waiting item whose translation the worker creates first.
+CREATE = "create"
+
+#: What ``PageSubmitter`` reports, as the reason an item was not created.
+SUBMIT_REFUSALS = {
+    "same_language": GONE,
+    "written_separately": SEPARATELY,
+    "locked": LOCKED,
+    "parent_missing": PARENT_MISSING,
+    "not_allowed": NOT_ALLOWED,
+    "records_not_allowed": NOT_ALLOWED,
+    "failed": ERROR,
+}
 
 
 def is_selectable(cell):
-    """A board cell with texts a machine could fill: a translation in progress or outdated."""
+    """A board cell with texts a machine could fill: in progress, outdated, or no version yet."""
+    if cell.status in NEEDS_VERSION:
+        return not cell.translation_id
     if not cell.translation_id:
         return False
     if cell.status == Status.OUTDATED:
@@ -73,41 +108,76 @@ class Selection:
     by_locale: dict = field(default_factory=dict)  # locale -> [(row, cell)]
     other_team: dict = field(default_factory=dict)  # locale -> count
     unknown: int = 0
+    separately: list = field(default_factory=list)  # pages written in each language
 
     @property
     def accepted(self):
         return sum(len(cells) for cells in self.by_locale.values())
 
 
-def sort_out(user, board, translation_ids):
-    """Which posted translation ids this user may machine-translate, by language.
+def create_value(row, cell):
+    """What a board checkbox posts for a version still to create: "<locale id>-<key>"."""
+    return f"{cell.locale.pk}-{row.key}"
 
-    An id the board does not show as a translation counts as unknown; one into
-    a language the user's team does not write is refused, by language.
+
+def sort_out(user, board, translation_ids, create_values=()):
+    """Which posted translations (or versions to create) this user may machine-translate.
+
+    An id the board does not show as a translation, or a version to create it
+    does not show as needed, counts as unknown (a page written separately in
+    each language is named as such); one into a language the user's team does
+    not write is refused, by language.
     """
-    cells = {
-        cell.translation_id: (row, cell)
-        for row in board.rows
-        for cell in row.cells
-        if cell.translation_id
-    }
+    cells = {}
+    for row in board.rows:
+        for cell in row.cells:
+            if cell.translation_id:
+                cells[cell.translation_id] = (row, cell)
+            elif cell.status in NEEDS_VERSION:
+                cells[create_value(row, cell)] = (row, cell)
     selection = Selection()
-    for translation_id in dict.fromkeys(translation_ids):
-        if translation_id not in cells:
+    unknown_keys = []
+    for value in dict.fromkeys([*translation_ids, *create_values]):
+        if value not in cells:
             selection.unknown += 1
+            if isinstance(value, str):
+                unknown_keys.append(value.split("-", 1)[1])
             continue
-        row, cell = cells[translation_id]
+        row, cell = cells[value]
         if not user_can_write_locale(user, cell.locale):
             selection.other_team[cell.locale] = selection.other_team.get(cell.locale, 0) + 1
             continue
         selection.by_locale.setdefault(cell.locale, []).append((row, cell))
+    if unknown_keys:
+        pages = Page.objects.filter(translation_key__in=unknown_keys).order_by("path")
+        separate = {page.translation_key: page for page in pages if is_translated_separately(page)}
+        selection.separately = list(separate.values())
+        selection.unknown -= sum(1 for key in unknown_keys if key in {str(k) for k in separate})
     return selection
+
+
+def parents_first(chosen):
+    """The pages to create first, down the tree, so a selected parent exists before its child."""
+    new_pages = [
+        row.source.pk for row, cell in chosen if not cell.translation_id and row.kind == PAGES
+    ]
+    if not new_pages:
+        return chosen
+    paths = dict(Page.objects.filter(pk__in=new_pages).values_list("pk", "path"))
+
+    def order(entry):
+        row, cell = entry
+        path = paths.get(row.source.pk) if not cell.translation_id else None
+        return (0, path) if path is not None else (1, "")
+
+    return sorted(chosen, key=order)  # stable: the rest keep the board's order
 
 
 def start_jobs(user, selection, service):
     """Record one job per language and have the worker run it once this commits."""
     jobs = []
     for locale, chosen in selection.by_locale.items():
+        chosen = parents_first(chosen)
         job = MachineTranslationJob.objects.create(
             requested_by=user, target_locale=locale, service=service
         )
@@ -116,10 +186,14 @@ def start_jobs(user, selection, service):
                 job=job,
                 translation_id=cell.translation_id,
                 title=str(row.title)[:255],
-                target_type=ContentType.objects.get_for_model(cell.version.model),
-                target_id=str(cell.version.pk),
+                # A version still to create: its original, until the worker made it.
+                target_type=ContentType.objects.get_for_model(
+                    (row.source if cell.translation_id is None else cell.version).model
+                ),
+                target_id=str((row.source if cell.translation_id is None else cell.version).pk),
                 position=position,
                 sync=cell.status == Status.OUTDATED,
+                reason=CREATE if cell.translation_id is None else "",
             )
             for position, (row, cell) in enumerate(chosen)
         )
@@ -146,9 +220,13 @@ def run_machine_translation_job(job_id):
     translator = get_machine_translator()
     stopped_by = None
     items = job.items.filter(state=MachineTranslationItem.State.WAITING).select_related(
-        "translation__source", "translation__target_locale"
+        "translation__source", "translation__target_locale", "target_type"
     )
     for item in items:
+        creates = item.translation_id is None and item.reason == CREATE
+        ready = translator is not None and stopped_by is None
+        if creates and ready and not create_translation(item, job):
+            continue
         if translator is None:
             finish(item, MachineTranslationItem.State.FAILED, NO_SERVICE)
         elif stopped_by is not None:
@@ -182,6 +260,78 @@ def refusal(user, translation):
     if write_refusal(user, target):
         return LOCKED if lock_for(user, target) else NOT_ALLOWED
     return None
+
+
+def create_translation(item, job):
+    """Create the item's translation as "Submit for translation" would; False if it failed.
+
+    On success the item points at its new translation and version, saved at
+    once, so that a worker stopped before translating does not create it twice.
+    """
+    user, locale = job.requested_by, job.target_locale
+    failed = MachineTranslationItem.State.FAILED
+    model = item.target_type.model_class() if item.target_type_id else None
+    original = None
+    if model is not None:
+        original = model._default_manager.filter(pk=item.target_id).first()
+    if original is None:
+        finish(item, failed, GONE)
+        return False
+    if isinstance(original, Page):
+        original = original.specific
+    if user is None or not user.is_active or not user_can_write_locale(user, locale):
+        finish(item, failed, NOT_ALLOWED)
+        return False
+    try:
+        with transaction.atomic():
+            reason = create_version(user, original, locale)
+    except Exception:
+        logger.exception("Creating the translation of %r failed", original)
+        reason = ERROR
+    if reason is not None:
+        finish(item, failed, reason)
+        return False
+    translation = (
+        Translation.objects.filter(
+            source__object_id=original.translation_key, target_locale=locale, enabled=True
+        )
+        .select_related("source", "target_locale")
+        .first()
+    )
+    version = existing_version(original, locale)
+    if translation is None or version is None:
+        # A version made by hand meanwhile, which no synced translation fills.
+        finish(item, failed, MADE_BY_HAND if version is not None else GONE)
+        return False
+    item.translation = translation
+    item.target_type = ContentType.objects.get_for_model(
+        getattr(version, "specific_class", None) or type(version)
+    )
+    item.target_id = str(version.pk)
+    item.save(update_fields=["translation", "target_type", "target_id"])
+    return True
+
+
+def create_version(user, original, locale):
+    """Create ``original``'s version in ``locale``, a draft; the refusal's code, or None."""
+    if isinstance(original, Page):
+        report = Counter()
+        target_parent = PageSubmitter(user, locale, report).submit(original)
+        if target_parent is not None:
+            transaction.on_commit(partial(recount_children, [target_parent.pk]))
+            return None
+        if report["existing"]:
+            return None  # made meanwhile: translate that one
+        return next((SUBMIT_REFUSALS[key] for key in report if key in SUBMIT_REFUSALS), ERROR)
+    if existing_version(original, locale) is not None:
+        return None
+    if creation_refusal(user, type(original), locale) or linked_records_refusal(
+        user, original, locale
+    ):
+        return NOT_ALLOWED
+    TranslationCreator(user, [locale]).create_translations(original)
+    # TranslationCreator swallows validation errors: check that the version exists.
+    return None if existing_version(original, locale) is not None else ERROR
 
 
 def translate_item(item, user, translator):

@@ -1,19 +1,19 @@
 """The dashboard panel: what is waiting for each editor's languages."""
 
-import datetime
+from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.admin.utils import quote
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import ngettext
+from django.utils.translation import gettext, ngettext
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page
 
 from translation.handoff import title_of
-from translation.models import TranslationRequest
+from translation.models import MachineTranslationItem, MachineTranslationJob, TranslationRequest
 from translation.permissions import language_name, writable_locale_ids
 from translation.status import (
     ALL_PAGES,
@@ -86,6 +86,52 @@ def _lines(board, locale):
     ]
 
 
+#: How long a finished machine translation stays on its requester's dashboard, unopened.
+FINISHED_JOB_DAYS = 7
+#: The session key the job page writes (``translation.views.bulk_machine.SEEN_KEY``).
+SEEN_JOBS = "translation_machine_jobs_seen"
+
+
+def finished_jobs(request):
+    """(text, job URL) for the user's recently finished machine translations, in one query.
+
+    They stay until the user opens the job's page in this session, or for
+    ``FINISHED_JOB_DAYS`` days.
+    """
+    done = MachineTranslationItem.State.DONE
+    failed = MachineTranslationItem.State.FAILED
+    jobs = (
+        MachineTranslationJob.objects.filter(
+            requested_by=request.user,
+            state=MachineTranslationJob.State.FINISHED,
+            finished_at__gte=timezone.now() - timedelta(days=FINISHED_JOB_DAYS),
+        )
+        .exclude(pk__in=request.session.get(SEEN_JOBS, []))
+        .select_related("target_locale")
+        .annotate(
+            done=Count("items", filter=Q(items__state=done)),
+            failed=Count("items", filter=Q(items__state=failed)),
+        )
+        .order_by("-finished_at", "-pk")[:5]
+    )
+    lines = []
+    for job in jobs:
+        counts = ", ".join(
+            [
+                ngettext("%(count)d translated", "%(count)d translated", job.done)
+                % {"count": job.done},
+                ngettext("%(count)d failed", "%(count)d failed", job.failed)
+                % {"count": job.failed},
+            ]
+        )
+        text = gettext("Machine translation into %(language)s finished: %(counts)s") % {
+            "language": language_name(job.target_locale),
+            "counts": counts,
+        }
+        lines.append((text, reverse("translation_status:machine_job", args=[job.pk])))
+    return lines
+
+
 class TranslationStatusPanel(Component):
     """Counts per language the user writes (every language for superusers)."""
 
@@ -110,7 +156,11 @@ class TranslationStatusPanel(Component):
             for locale in board.locales
             if locale.pk in writable
         ]
-        return {"languages": languages, "board_url": board_url()}
+        return {
+            "languages": languages,
+            "board_url": board_url(),
+            "machine_jobs": finished_jobs(parent_context["request"]),
+        }
 
 
 def with_sources(requests):
@@ -165,7 +215,7 @@ class TranslationRequestsPanel(Component):
         request = parent_context["request"]
         user = request.user
         State = TranslationRequest.State
-        since = timezone.now() - datetime.timedelta(days=settings.TRANSLATION_REQUEST_NOTICE_DAYS)
+        since = timezone.now() - timedelta(days=settings.TRANSLATION_REQUEST_NOTICE_DAYS)
         related = (
             "content_type",
             "requested_by",

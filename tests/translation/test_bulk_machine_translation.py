@@ -16,6 +16,8 @@ from django.urls import reverse
 from wagtail.models import Page
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
+from accessibility.models import AccessibilityStatementPage
+from home.models import StandardPage
 from partnership.models import DelegationReportIndexPage, PartnerCity
 from tests.factories import DelegationReportPageFactory, PartnerCityFactory
 from tests.subscribers.helpers import run_mail_worker
@@ -425,3 +427,188 @@ def test_one_job_per_language_and_a_locked_version_is_left_alone(
     assert "Échecs : 1 élément." in shown
     # The superuser's two jobs ran too, each into its own language.
     assert machine_texts(french).exists() and machine_texts(german).exists()
+
+
+# Versions that do not exist yet: created as "Submit for translation" does, then translated.
+
+DASHBOARD = reverse("wagtailadmin_home")
+
+
+def create_boxes(response):
+    """What the board's boxes for versions still to create post ("<locale id>-<key>")."""
+    return re.findall(r'name="create" value="([0-9]+-[0-9a-f-]{36})"', response.text)
+
+
+def needed(instance, locale):
+    return f"{locale.pk}-{instance.translation_key}"
+
+
+def test_a_page_and_a_record_without_a_french_version_become_french_drafts_in_one_go(
+    demo, login, deepl, django_capture_on_commit_callbacks, monkeypatch
+):
+    german = report(demo, "Jugendaustausch 2028")
+    gone = report(demo, "Wird gelöscht")
+    city = PartnerCityFactory(locale=demo.de, name="Quedlinburg", description="Eine Stadt.")
+    client = login("lesulis")
+
+    board = client.get(BOARD, {"locale": "fr"})
+    offered = create_boxes(board)
+    chosen = [needed(german, demo.fr), needed(city, demo.fr), needed(gone, demo.fr)]
+    assert set(chosen) <= set(offered)
+    assert (
+        "Sélectionner « Jugendaustausch 2028 » (Français) pour la traduction automatique"
+        in text_of(board)
+    )
+    # Nobody else's language: the German team gets no box for French.
+    assert needed(german, demo.fr) not in create_boxes(login("naumburg").get(BOARD))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(START, {"create": chosen})
+    job = MachineTranslationJob.objects.get()
+    assert response.status_code == 302
+    assert response.url == reverse("translation_status:machine_job", args=[job.pk])
+    waiting = text_of(client.get(response.url))
+    assert waiting.count("En attente de son tour : sa version est d’abord créée en brouillon.") == 3
+    # Nothing is created inside the request.
+    assert not Page.objects.filter(translation_key=german.translation_key, locale=demo.fr)
+    assert not PartnerCity.objects.filter(translation_key=city.translation_key, locale=demo.fr)
+
+    gone.delete()
+    run_worker(monkeypatch)
+
+    french_page = Page.objects.get(translation_key=german.translation_key, locale=demo.fr)
+    assert not french_page.live  # a draft, nothing published
+    assert french_page.slug == german.slug  # never machine-translated
+    french_city = PartnerCity.objects.get(translation_key=city.translation_key, locale=demo.fr)
+    page_translation = Translation.objects.get(
+        source__object_id=german.translation_key, target_locale=demo.fr
+    )
+    city_translation = Translation.objects.get(
+        source__object_id=city.translation_key, target_locale=demo.fr
+    )
+    for translation in (page_translation, city_translation):
+        assert machine_texts(translation).count() == segments(translation).count() > 0
+    assert not machine_texts(page_translation).filter(context__path="slug").exists()
+    assert machine_texts(city_translation).filter(data="[FR] Quedlinburg").exists()
+    assert not SegmentReview.objects.exists()  # machine texts, not reviewed
+
+    page = client.get(response.url)
+    shown = text_of(page)
+    assert "Traduits : 2 éléments." in shown
+    assert "Échecs : 1 élément." in shown
+    assert "Cette traduction n’existe plus." in shown
+    assert reverse("wagtailadmin_pages:edit", args=[french_page.pk]) in page.text
+    assert (
+        reverse("wagtailsnippets_partnership_partnercity:edit", args=[french_city.pk]) in page.text
+    )
+    assert MachineTranslationItem.objects.filter(reason="create").count() == 0
+    # The board now lists them as translated by a machine, waiting for review.
+    assert needed(german, demo.fr) not in create_boxes(client.get(BOARD, {"locale": "fr"}))
+
+
+def finished_job(login, username, instance, locale, capture, monkeypatch):
+    client = login(username)
+    with capture(execute=True):
+        response = client.post(START, {"create": [needed(instance, locale)]})
+    assert response.status_code == 302
+    run_worker(monkeypatch)
+    return client, response.url
+
+
+def test_the_requester_reads_on_the_dashboard_that_the_job_finished_in_french_and_in_german(
+    demo, login, deepl, django_capture_on_commit_callbacks, monkeypatch
+):
+    german = report(demo, "Chorreise 2028")
+    client, job_url = finished_job(
+        login, "lesulis", german, demo.fr, django_capture_on_commit_callbacks, monkeypatch
+    )
+    dashboard = client.get(DASHBOARD)
+    line = "Traduction automatique en français terminée : 1 traduit, 0 en échec"
+    assert line in text_of(dashboard)
+    assert f'href="{job_url}"' in dashboard.text
+    # Only the requester's dashboard says so.
+    assert "Maschinelle Übersetzung abgeschlossen" not in text_of(login("naumburg").get(DASHBOARD))
+
+    french = report(demo, "Voyage des chorales", locale=demo.fr)
+    other, other_url = finished_job(
+        login, "naumburg", french, demo.de, django_capture_on_commit_callbacks, monkeypatch
+    )
+    shown = text_of(other.get(DASHBOARD))
+    assert (
+        "Maschinelle Übersetzung abgeschlossen, Zielsprache Deutsch: 1 übersetzt, 0 fehlgeschlagen"
+        in shown
+    )
+
+    # Once the job's page is opened, the line goes.
+    assert client.get(job_url).status_code == 200
+    assert line not in text_of(client.get(DASHBOARD))
+
+
+def test_a_page_written_separately_in_each_language_is_not_offered_and_refused_if_posted(
+    demo, login, deepl
+):
+    statement = AccessibilityStatementPage.objects.get(locale=demo.de)
+    client = login("lesulis")
+    board = client.get(BOARD)
+    assert str(statement.translation_key) not in board.text
+    response = client.post(START, {"create": [needed(statement, demo.fr)]})
+    assert response.status_code == 403
+    assert "est rédigée séparément dans chaque langue, pas traduite" in text_of(response)
+    assert not MachineTranslationJob.objects.exists()
+    assert not Page.objects.filter(translation_key=statement.translation_key, locale=demo.fr)
+
+
+@pytest.mark.parametrize("value", ["1-nicht-ein-schluessel", "x-" + "0" * 36, "1"])
+def test_an_unreadable_version_to_create_is_answered_with_400(demo, login, deepl, value):
+    response = login("lesulis").post(START, {"create": [value]})
+    assert response.status_code == 400
+    assert "La sélection n’a pas pu être lue." in text_of(response)
+
+
+def test_the_boxes_for_missing_versions_cost_no_query_per_row(demo, login, deepl):
+    client = login("lesulis")
+
+    def measure():
+        client.get(BOARD)
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(BOARD)
+        assert response.status_code == 200
+        return len(queries), len(create_boxes(response))
+
+    for number in range(2):
+        report(demo, f"Fehlt A{number}")
+    few, boxes = measure()
+    for number in range(8):
+        report(demo, f"Fehlt B{number}")
+    many, more_boxes = measure()
+    assert more_boxes == boxes + 8
+    assert few == many
+
+
+def test_a_parent_selected_with_its_child_goes_first_and_a_child_alone_waits_for_its_parent(
+    demo, login, deepl, django_capture_on_commit_callbacks, monkeypatch
+):
+    parent = demo.home_de.add_child(instance=StandardPage(title="Über die Partnerschaft"))
+    # Listed before its parent on the board ("A" < "Ü"), created after it.
+    child = parent.add_child(instance=StandardPage(title="Anfänge 1990", intro="Wie es begann."))
+    orphan_parent = demo.home_de.add_child(instance=StandardPage(title="Nur auf Deutsch"))
+    orphan = orphan_parent.add_child(instance=StandardPage(title="Eine Unterseite"))
+    client = login("lesulis")
+    chosen = [needed(child, demo.fr), needed(parent, demo.fr), needed(orphan, demo.fr)]
+    assert set(chosen) <= set(create_boxes(client.get(BOARD, {"locale": "fr"})))
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(START, {"create": chosen})
+    assert response.status_code == 302
+    run_worker(monkeypatch)
+
+    french_parent = Page.objects.get(translation_key=parent.translation_key, locale=demo.fr)
+    french_child = Page.objects.get(translation_key=child.translation_key, locale=demo.fr)
+    assert french_child.get_parent().pk == french_parent.pk
+    assert not french_parent.live and not french_child.live
+    assert [page.pk for page in french_parent.get_children()] == [french_child.pk]
+    assert not Page.objects.filter(translation_key=orphan.translation_key, locale=demo.fr)
+
+    shown = text_of(client.get(response.url))
+    assert "Traduits : 2 éléments." in shown
+    assert "Échecs : 1 élément." in shown
+    assert "Non créée : sa page parente n’a pas encore de version dans cette langue." in shown

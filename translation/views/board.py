@@ -28,7 +28,7 @@ from wagtail.snippets.permissions import user_can_edit_snippet_type
 from wagtail_localize.machine_translators import get_machine_translator
 
 from safetext.spreadsheet_cells import TextCellsExportMixin
-from translation.bulk_machine import is_selectable
+from translation.bulk_machine import create_value, is_selectable
 from translation.permissions import user_can_write_locale, writable_locale_ids
 from translation.status import (
     NEEDS_VERSION,
@@ -252,6 +252,15 @@ class StatusColumn(BaseColumn):
             self.view.request.user, instance, cell, self.view.next_url
         )
         if self.view.may_machine_translate(instance, cell):
+            # A translation to fill, or a version to create first (create_value).
+            if cell.translation_id:
+                context["machine_name"], context["machine_value"] = (
+                    "translation",
+                    cell.translation_id,
+                )
+            else:
+                context["machine_name"] = "create"
+                context["machine_value"] = create_value(instance, cell)
             context["machine_select"] = gettext(
                 "Select “%(title)s” (%(language)s) for machine translation"
             ) % {"title": instance.title, "language": cell.locale.get_display_name()}

@@ -7,6 +7,8 @@ once finished, its report. Failures are stored as codes and worded here, so
 everyone reads them in their own admin language.
 """
 
+import re
+
 from django.contrib import messages
 from django.contrib.admin.utils import quote
 from django.core.exceptions import PermissionDenied
@@ -22,9 +24,11 @@ from wagtail.models import Page
 from wagtail_localize.machine_translators import get_machine_translator
 
 from translation import bulk_machine
+from translation.components import SEEN_JOBS
 from translation.machine import REASON_TEXTS, Reason
 from translation.models import MachineTranslationItem, MachineTranslationJob
 from translation.permissions import language_name, user_can_write_locale, writable_locale_ids
+from translation.refusals import separately_written_message
 from translation.status import build_board
 from translation.views.board import user_can_see_board
 from translation.views.machine import failure_text
@@ -37,6 +41,23 @@ def refused(request, message, status):
     return TemplateResponse(
         request, "translation/machine_job_refused.html", {"message": message}, status=status
     )
+
+
+#: "<locale id>-<translation key>": a version to create, as the board's boxes post it.
+CREATE_VALUE = re.compile(
+    r"\A[0-9]{1,18}-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\Z"
+)
+
+#: The finished jobs a requester opened in this session: no longer on their dashboard.
+SEEN_KEY = SEEN_JOBS
+
+
+def posted_creates(request):
+    """The posted versions to create, or None if one of them cannot be read."""
+    values = request.POST.getlist("create")
+    if not all(CREATE_VALUE.match(value) for value in values):
+        return None
+    return values
 
 
 def posted_ids(request):
@@ -57,18 +78,18 @@ def start(request):
     translator = get_machine_translator()
     if translator is None:
         return refused(request, _("No machine translation service is configured."), 400)
-    ids = posted_ids(request)
-    if ids is None:
+    ids, creates = posted_ids(request), posted_creates(request)
+    if ids is None or creates is None:
         return refused(request, _("The selection could not be read. Please select again."), 400)
-    if not ids:
+    if not ids and not creates:
         return refused(request, _("Select at least one translation to machine-translate."), 400)
-    if len(ids) > MAX_ITEMS:
+    if len(ids) + len(creates) > MAX_ITEMS:
         return refused(
             request,
             _("Select at most %(count)d translations at a time.") % {"count": MAX_ITEMS},
             400,
         )
-    selection = bulk_machine.sort_out(request.user, build_board(), ids)
+    selection = bulk_machine.sort_out(request.user, build_board(), ids, creates)
     refusals = [
         ngettext(
             "Not allowed: %(language)s is edited by another team. "
@@ -89,8 +110,10 @@ def start(request):
             )
             % {"count": selection.unknown}
         )
+    refusals += [separately_written_message(page) for page in selection.separately]
     if not selection.accepted:
-        status = 403 if selection.other_team and not selection.unknown else 400
+        forbidden = selection.other_team or selection.separately
+        status = 403 if forbidden and not selection.unknown else 400
         return refused(request, " ".join(refusals), status)
     with transaction.atomic():
         jobs = bulk_machine.start_jobs(request.user, selection, translator.display_name)
@@ -143,6 +166,8 @@ def outcome(job, item):
     """What happened to one item, in the admin language."""
     state = MachineTranslationItem.State
     if item.state == state.WAITING:
+        if item.reason == bulk_machine.CREATE and item.translation_id is None:
+            return _("Waiting for its turn: its version is created first, as a draft.")
         return _("Waiting for its turn.")
     reason = item.reason
     service = job.service
@@ -176,6 +201,17 @@ def outcome(job, item):
         ),
         bulk_machine.LOCKED: _("The version is locked, so nothing was changed."),
         bulk_machine.NO_SERVICE: _("No machine translation service is configured."),
+        bulk_machine.SEPARATELY: _(
+            "This page is written separately in each language, not translated. Nothing was created."
+        ),
+        bulk_machine.MADE_BY_HAND: _(
+            "Someone made a version in this language meanwhile, without a synced translation "
+            "to fill in. Nothing was changed."
+        ),
+        bulk_machine.PARENT_MISSING: _(
+            "Not created: its parent page has no version in this language yet. Translate the "
+            "parent page first, or select it too."
+        ),
     }.get(reason, _("Something went wrong; nothing more was changed. Please try again later."))
 
 
@@ -202,7 +238,13 @@ def job_page(request, job_id):
         return refused(request, _("This machine translation was asked for by another team."), 403)
     items = list(job.items.select_related("target_type"))
     for item in items:
-        item.editor_url = editor_url(item)
+        # Until its version exists, a version to create points at its original.
+        created = not (item.translation_id is None and item.reason == bulk_machine.CREATE)
+        item.editor_url = editor_url(item) if created else None
+    if job.is_finished and job.requested_by_id == request.user.pk:
+        seen = request.session.get(SEEN_KEY, [])
+        if job.pk not in seen:
+            request.session[SEEN_KEY] = [*seen, job.pk][-50:]
     return TemplateResponse(
         request,
         "translation/machine_job.html",
