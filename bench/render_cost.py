@@ -1,14 +1,22 @@
 """Queries and in-process time of rendered (uncached) pages, per page type.
 
 A throw-away copy of the dev SQLite database (``make demo`` first) is read
-through Django's test client with the page cache off, once signed in as the
-demo's ``admin`` and once anonymous. For each page type and language it prints
+through Django's test client with the page cache and the fragment cache off,
+once signed in as the demo's ``admin`` and once anonymous. For each page type and language it prints
 the queries per request (``CaptureQueriesContext``) and the median time of
 ``RENDER_REQUESTS`` (10) requests, after one warm-up request. Unlike
 ``make bench`` there is no server, so the numbers show what rendering costs,
 not what the network or gunicorn add.
 
-    .venv/bin/python bench/render_cost.py [--json]
+    .venv/bin/python bench/render_cost.py [--json] [--no-chrome] [--sql NAME]
+    .venv/bin/python bench/render_cost.py --profile NAME [--no-chrome]
+
+``--no-chrome`` also keeps the header, menu and footer out of the cache
+(``CHROME_CACHE_SECONDS=0``), so every part of the page is built each time.
+``--sql NAME`` prints the queries of the anonymous request to the page whose
+name starts with NAME; ``--profile NAME`` prints a cProfile of 50 anonymous
+renders of it (cumulative and own time), the "where the time goes" of a page.
+``RENDER_DB`` names another SQLite file than ``var/db.sqlite3``.
 """
 
 import atexit
@@ -28,9 +36,9 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 
 def copy_database():
-    source = ROOT / "var" / "db.sqlite3"
+    source = Path(os.environ.get("RENDER_DB", ROOT / "var" / "db.sqlite3"))
     if not source.exists():
-        raise SystemExit("No var/db.sqlite3; run make demo first.")
+        raise SystemExit(f"No {source}; run make demo first.")
     directory = tempfile.mkdtemp(prefix="twinsite-render-")
     atexit.register(shutil.rmtree, directory, ignore_errors=True)
     target = Path(directory) / "db.sqlite3"
@@ -55,6 +63,47 @@ def measure(client, path, count):
     return len(captured), statistics.median(times) * 1000
 
 
+def option(name):
+    if name not in sys.argv:
+        return None
+    return sys.argv[sys.argv.index(name) + 1]
+
+
+def print_sql(client, path):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get(path)
+    with CaptureQueriesContext(connection) as captured:
+        client.get(path)
+    for number, query in enumerate(captured.captured_queries, 1):
+        sql = query["sql"]
+        where = sql.find(" FROM ")
+        print(f"{number:3} {sql[:60]} ... {sql[where : where + 500]}")
+
+
+def profile(client, path, count=50):
+    import cProfile
+    import io
+    import pstats
+
+    client.get(path)
+    profiler = cProfile.Profile()
+    start = time.perf_counter()
+    profiler.enable()
+    for _ in range(count):
+        client.get(path)
+    profiler.disable()
+    if os.environ.get("PROFILE_DUMP"):
+        profiler.dump_stats(os.environ["PROFILE_DUMP"])
+    elapsed = (time.perf_counter() - start) * 1000 / count
+    print(f"{path}: {elapsed:.1f} ms per render under the profiler, {count} renders")
+    for order in ("cumulative", "tottime"):
+        out = io.StringIO()
+        pstats.Stats(profiler, stream=out).strip_dirs().sort_stats(order).print_stats(45)
+        print(out.getvalue())
+
+
 def main():
     os.environ["DATABASE_URL"] = f"sqlite:///{copy_database()}"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "twinsite.settings.test")
@@ -73,7 +122,18 @@ def main():
     signed_in = Client()
     signed_in.force_login(get_user_model().objects.get(username="admin"))
     rows = []
-    with override_settings(CACHE_MIDDLEWARE_SECONDS=0, MEDIA_ROOT=ROOT / "var" / "media"):
+    overrides = {"CACHE_MIDDLEWARE_SECONDS": 0, "MEDIA_ROOT": ROOT / "var" / "media"}
+    if "--no-chrome" in sys.argv:
+        overrides["CHROME_CACHE_SECONDS"] = 0
+    chosen = option("--profile") or option("--sql")
+    with override_settings(**overrides):
+        if chosen:
+            page = next(page for page in pages if page["name"].startswith(chosen))
+            if option("--profile"):
+                profile(anonymous, page["path"])
+            else:
+                print_sql(anonymous, page["path"])
+            return
         for page in pages:
             row = {"name": page["name"], "path": page["path"]}
             for label, client in (("anonymous", anonymous), ("signed_in", signed_in)):

@@ -19,7 +19,12 @@ from wagtail_localize.fields import SynchronizedField
 from accounts.public_forms import too_many_posts
 from core.blocks import BodyStreamBlock
 from core.feeds import FeedRoutesMixin
-from core.models.pages import FEED_LENGTH, teasers
+from core.models.pages import (
+    FEED_LENGTH,
+    PassThroughRouteMixin,
+    ViewRestrictionsInOneQueryMixin,
+    teasers,
+)
 from exhibitions.models import ArtistExchangePage, ExhibitionPage
 from pagecache.routing import RememberedPrivacyMixin, RememberedRoutesMixin
 from partnership.models import DelegationReportPage, PartnerCity, WorkshopPage
@@ -37,8 +42,10 @@ class HomePage(
     MachineTranslationNoticeMixin,
     RememberedRoutesMixin,
     RememberedPrivacyMixin,
+    ViewRestrictionsInOneQueryMixin,
     FeedRoutesMixin,
     RoutablePageMixin,
+    PassThroughRouteMixin,
     Page,
 ):
     """The start page of one language's tree.

@@ -14,7 +14,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
-from wagtail.models import Page, TranslatableMixin
+from wagtail.models import Page, PageViewRestriction, TranslatableMixin
 from wagtail.search import index
 
 from core.blocks import BodyStreamBlock
@@ -58,6 +58,96 @@ def teasers(queryset, private=None):
     return queryset.prefetch_related(Prefetch("teaser_image", queryset=images))
 
 
+class ViewRestrictionsInOneQueryMixin:
+    """Wagtail's privacy check of a page in one query instead of two.
+
+    Wagtail reads the ancestors' ``alias_of`` first and then the restrictions
+    of those pages (an alias counts as its source page). The same set of pages
+    fits in one subquery on the page's path. Sits after
+    ``RememberedPrivacyMixin``, which keeps the answer per page object.
+    """
+
+    def get_view_restrictions(self):
+        steps = self.steplen
+        chain = Page.objects.filter(
+            path__in=[self.path[:end] for end in range(steps, len(self.path) + 1, steps)]
+        )
+        return PageViewRestriction.objects.filter(
+            models.Q(page__in=chain.filter(alias_of__isnull=True).values("pk"))
+            | models.Q(page__in=chain.filter(alias_of__isnull=False).values("alias_of"))
+        )
+
+
+class ChildRouteMixin:
+    """An index finds its detail page in one query, with the records the page shows.
+
+    Wagtail's walk asks for the child by slug and then for its specific type,
+    and the page's template then reads each foreign key on its own. The index
+    knows its child model, so it asks once, with ``child_model.route_related``.
+    Sits between ``RoutablePageMixin`` (whose routes still come first) and
+    ``Page``; a slug that is not a child of that type takes Wagtail's walk.
+    """
+
+    def route(self, request, path_components):
+        if path_components and self.child_model is not None:
+            child = (
+                self.child_model.objects.child_of(self)
+                .select_related(*self.child_model.route_related)
+                .filter(slug=path_components[0])
+                .first()
+            )
+            if child is not None:
+                child._cached_parent_obj = self
+                return child.route(request, path_components[1:])
+        return super().route(request, path_components)
+
+
+class PassThroughRouteMixin:
+    """A page on the way to a deeper one gets its type, not its fields.
+
+    Wagtail's walk loads every page on a path with all its fields, though a
+    page the walk passes through only routes: its type (its ``route()``) and
+    its tree fields are all it needs, and Wagtail's ``specific_deferred`` gives
+    them without a query. If that page answers the rest of the path itself
+    (one of its RoutablePageMixin routes: a feed, a calendar), it is loaded
+    whole and routes again, as Wagtail would have. Sits just above ``Page``.
+    """
+
+    def route(self, request, path_components):
+        if len(path_components) < 2:
+            return super().route(request, path_components)
+        try:
+            child = self.get_children().get(slug=path_components[0])
+        except Page.DoesNotExist:
+            raise Http404 from None
+        passing = child.specific_deferred
+        passing._cached_parent_obj = self
+        result = passing.route(request, path_components[1:])
+        if result[0] is passing:
+            page = child.specific
+            page._cached_parent_obj = self
+            return page.route(request, path_components[1:])
+        return result
+
+
+def breadcrumb_trail(page):
+    """The page's ancestors below the root, from the parents its route left on it.
+
+    Wagtail's walk sets each page's parent on it (``_cached_parent_obj``), so a
+    routed page knows its trail without ``get_ancestors()``'s query. A page
+    whose parents are not all known asks the database, as before.
+    """
+    trail = []
+    current = page
+    while current.depth > 2:
+        parent = current.__dict__.get("_cached_parent_obj")
+        if parent is None:
+            return list(page.get_ancestors()[1:])
+        trail.append(parent)
+        current = parent
+    return trail[::-1]
+
+
 def social_image_url(image, request):
     """An absolute JPEG rendition that link previews and search engines accept."""
     if image is None:
@@ -91,6 +181,7 @@ class ContentPage(
     SingleLineFieldsMixin,
     MachineTranslationNoticeMixin,
     RememberedPrivacyMixin,
+    ViewRestrictionsInOneQueryMixin,
     PageEmailMixin,
     EmbedRoutesMixin,
     RoutablePageMixin,
@@ -146,6 +237,8 @@ class ContentPage(
 
     # Child relations shown on the page, with the records each row needs.
     link_relations = {}
+    # The foreign keys the page shows, read with the page when its index routes to it.
+    route_related = ("teaser_image", "contact_person__organisation", "contact_person__photo")
     # The texts the bilingual reading view sets side by side, in order.
     bilingual_fields = ("summary", "body")
 
@@ -310,8 +403,10 @@ class IndexPage(
     SingleLineFieldsMixin,
     MachineTranslationNoticeMixin,
     RememberedPrivacyMixin,
+    ViewRestrictionsInOneQueryMixin,
     FeedRoutesMixin,
     RoutablePageMixin,
+    ChildRouteMixin,
     Page,
 ):
     """A section listing its children of one type, filterable by year and town.
