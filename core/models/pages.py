@@ -46,16 +46,48 @@ def shown_when_used(compute):
     return functools.cache(compute)
 
 
-def teasers(queryset, private=None):
+def teasers(queryset, private=None, *, images=True):
     """Live, public pages with what a teaser card shows, in a fixed number of queries.
 
-    ``private`` is a ``private_q()`` the caller already has: ``public()`` reads
-    every view restriction each time, so lists built together share one read.
+    Public: no privacy setting on the page or above it (``under_restriction()``,
+    inside the same query; ``public()`` reads every view restriction first, a
+    query of its own). Two queries: the pages with their images, the renditions.
+    ``private`` is a ``private_q()`` a caller already has.
+    ``images=False`` leaves the teaser images to ``attach_images()``, for a page
+    that shows several lists.
     """
-    images = get_image_model().objects.prefetch_renditions(*TEASER_RENDITIONS)
     queryset = queryset.live()
-    queryset = queryset.public() if private is None else queryset.exclude(private)
-    return queryset.prefetch_related(Prefetch("teaser_image", queryset=images))
+    queryset = (
+        queryset.exclude(under_restriction()) if private is None else queryset.exclude(private)
+    )
+    if not images:
+        return queryset
+    # The images come with the pages (one JOIN), their renditions in one more query,
+    # where Wagtail's image finds them (``prefetched_renditions``).
+    renditions = (
+        get_image_model().get_rendition_model().objects.filter(filter_spec__in=TEASER_RENDITIONS)
+    )
+    return queryset.select_related("teaser_image").prefetch_related(
+        Prefetch("teaser_image__renditions", queryset=renditions, to_attr="prefetched_renditions")
+    )
+
+
+def attach_images(uses, renditions):
+    """Give each ``(object, image field)`` of ``uses`` its image, all in one query.
+
+    With the renditions named, in one more: a page that shows teasers of several
+    sections and other images pays two queries for all of them, not two a list.
+    """
+    uses = [(obj, field) for obj, field in uses if getattr(obj, f"{field}_id")]
+    wanted = {getattr(obj, f"{field}_id") for obj, field in uses}
+    if not wanted:
+        return
+    found = get_image_model().objects.filter(pk__in=wanted).prefetch_renditions(*renditions)
+    images = {image.pk: image for image in found}
+    for obj, field in uses:
+        image = images.get(getattr(obj, f"{field}_id"))
+        if image is not None:
+            setattr(obj, field, image)
 
 
 class ViewRestrictionsInOneQueryMixin:
@@ -68,6 +100,9 @@ class ViewRestrictionsInOneQueryMixin:
     """
 
     def get_view_restrictions(self):
+        if self.__dict__.get("routed_private") is False:
+            # Its index found it with ``under_restriction()``: nothing covers it.
+            return PageViewRestriction.objects.none()
         steps = self.steplen
         chain = Page.objects.filter(
             path__in=[self.path[:end] for end in range(steps, len(self.path) + 1, steps)]
@@ -83,7 +118,9 @@ class ChildRouteMixin:
 
     Wagtail's walk asks for the child by slug and then for its specific type,
     and the page's template then reads each foreign key on its own. The index
-    knows its child model, so it asks once, with ``child_model.route_related``.
+    knows its child model, so it asks once, with ``child_model.route_related``
+    and whether a privacy setting covers the page (then, and only then,
+    Wagtail's serve hook reads the restrictions).
     Sits between ``RoutablePageMixin`` (whose routes still come first) and
     ``Page``; a slug that is not a child of that type takes Wagtail's walk.
     """
@@ -93,6 +130,7 @@ class ChildRouteMixin:
             child = (
                 self.child_model.objects.child_of(self)
                 .select_related(*self.child_model.route_related)
+                .annotate(routed_private=under_restriction())
                 .filter(slug=path_components[0])
                 .first()
             )

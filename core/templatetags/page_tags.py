@@ -24,5 +24,5 @@ def subpage_url(context, page, name):
 # ``{% pageurl page|public_localized %}``: Wagtail's ``page.localized``, never a private one.
 register.filter("public_localized", public_localized)
 
-# ``{% for ancestor in page|breadcrumb_trail %}``: the ancestors below the root, mostly without a query.
+# ``{% for ancestor in page|breadcrumb_trail %}``: the ancestors below the root, mostly no query.
 register.filter("breadcrumb_trail", breadcrumb_trail)
