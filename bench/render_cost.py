@@ -85,6 +85,41 @@ def print_sql(client, path):
         print(f"{number:3} {sql[:60]} ... {sql[where : where + 500]}")
 
 
+# The parts of a render the profile sums up: (file the function is in, function names).
+WHERE = {
+    "the whole response (middleware, view, template)": ("django/test/client.py", {"request"}),
+    "Wagtail's walk from the site to the page": ("wagtail/models/pages.py", {"route_for_request"}),
+    "the template, all of it": ("django/template/response.py", {"rendered_content"}),
+    "SQL: building and running every query": ("django/db/models/sql/compiler.py", {"execute_sql"}),
+    "StreamField blocks ({% include_block %})": (
+        "wagtail/templatetags/wagtailcore_tags.py",
+        {"render"},
+    ),
+    "pictures ({% picture %}, renditions)": (
+        "wagtail/images/templatetags/wagtailimages_tags.py",
+        {"render"},
+    ),
+    "rich text (|richtext)": ("wagtail/templatetags/wagtailcore_tags.py", {"richtext"}),
+    "language versions (switcher, hreflang)": (
+        "home/templatetags/navigation_tags.py",
+        {"language_versions"},
+    ),
+    "head: social tags": ("home/templatetags/seo_tags.py", {"social_meta"}),
+    "head: JSON-LD": ("home/templatetags/seo_tags.py", {"structured_data"}),
+    "head: feed links": ("home/templatetags/seo_tags.py", {"feed_links"}),
+    "header, menu and footer (chrome)": (
+        "home/templatetags/navigation_tags.py",
+        {"main_menu", "easy_read_link", "accessibility_line", "site_identity"},
+    ),
+    "page URLs (Page.get_url)": ("wagtail/models/pages.py", {"get_url"}),
+    "gettext": ("django/utils/translation/__init__.py", {"gettext", "ngettext", "pgettext"}),
+    "dates (core/dates.py)": (
+        "core/dates.py",
+        {"format_day", "format_date_range", "format_event_time"},
+    ),
+}
+
+
 def profile(client, path, count=50):
     import cProfile
     import io
@@ -101,6 +136,16 @@ def profile(client, path, count=50):
         profiler.dump_stats(os.environ["PROFILE_DUMP"])
     elapsed = (time.perf_counter() - start) * 1000 / count
     print(f"{path}: {elapsed:.1f} ms per render under the profiler, {count} renders")
+    print("\nWhere the time goes (cumulative, ms per render; parts overlap):")
+    stats = pstats.Stats(profiler).stats
+    for label, (file_end, names) in WHERE.items():
+        total = sum(
+            row[3]
+            for (file, _line, name), row in stats.items()
+            if file.endswith(file_end) and name in names
+        )
+        print(f"  {total * 1000 / count:7.2f}  {label}")
+    print()
     for order in ("cumulative", "tottime"):
         out = io.StringIO()
         pstats.Stats(profiler, stream=out).strip_dirs().sort_stats(order).print_stats(45)

@@ -216,9 +216,12 @@ class SiteIdentity(SingleLineFieldsMixin, TranslatableMixin, models.Model):
         return self.site_name
 
     @classmethod
-    def for_active_locale(cls):
-        """The record in the visitor's language, else the default language's."""
-        active = Locale.get_active()
+    def for_active_locale(cls, active=None):
+        """The record in the visitor's language, else the default language's.
+
+        ``active`` is the active Locale where the caller has it already.
+        """
+        active = active or Locale.get_active()
         records = {record.locale_id: record for record in cls.objects.all()}
         if active.pk in records:
             return records[active.pk]
