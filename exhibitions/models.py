@@ -148,6 +148,7 @@ class ArtistExchangePage(ContentPage):
     ]
 
     bilingual_fields = ("summary", "body", "phases", "call_how_to_apply")
+    route_related = (*ContentPage.route_related, "proposed_by")
     link_relations = {
         "towns": ["city"],
         "artists": ["artist__city"],
@@ -294,6 +295,7 @@ class ExhibitionPage(CalendarEventMixin, RegistrableEvent, ContentPage):
     ]
 
     bilingual_fields = ("summary", "opening_hours", "admission", "body", "works")
+    route_related = (*ContentPage.route_related, "city", "related_exchange", "related_report")
     link_relations = {"organisers": ["association__city"], "artists": ["artist__city"]}
     override_translatable_fields = [SynchronizedField("venue_address")]
 

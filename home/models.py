@@ -1,6 +1,5 @@
 from django import forms
 from django.db import models
-from django.db.models import Prefetch
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -10,7 +9,6 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import RichTextField, StreamField
-from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_honeypot.models import HoneypotFormMixin, HoneypotFormSubmissionMixin
@@ -19,7 +17,15 @@ from wagtail_localize.fields import SynchronizedField
 from accounts.public_forms import too_many_posts
 from core.blocks import BodyStreamBlock
 from core.feeds import FeedRoutesMixin
-from core.models.pages import FEED_LENGTH, teasers
+from core.models.pages import (
+    FEED_LENGTH,
+    SOCIAL_RENDITION,
+    TEASER_RENDITIONS,
+    PassThroughRouteMixin,
+    ViewRestrictionsInOneQueryMixin,
+    attach_images,
+    teasers,
+)
 from exhibitions.models import ArtistExchangePage, ExhibitionPage
 from pagecache.routing import RememberedPrivacyMixin, RememberedRoutesMixin
 from partnership.models import DelegationReportPage, PartnerCity, WorkshopPage
@@ -30,6 +36,11 @@ FORM_RATE = "5/h"  # per address; enough for people, too few for a spam run
 
 
 COAT_OF_ARMS_RENDITIONS = [f"format-{f}|max-120x120" for f in ("avif", "webp", "png")]
+# The hero's picture (home/home_page.html) and its link preview (SOCIAL_RENDITION): an
+# image with prefetched renditions looks nowhere else, so each one it shows is named.
+HERO_RENDITIONS = [
+    f"format-{f}|fill-{size}" for f in ("avif", "webp", "jpeg") for size in ("800x400", "1600x600")
+]
 
 
 class HomePage(
@@ -37,8 +48,10 @@ class HomePage(
     MachineTranslationNoticeMixin,
     RememberedRoutesMixin,
     RememberedPrivacyMixin,
+    ViewRestrictionsInOneQueryMixin,
     FeedRoutesMixin,
     RoutablePageMixin,
+    PassThroughRouteMixin,
     Page,
 ):
     """The start page of one language's tree.
@@ -99,9 +112,9 @@ class HomePage(
         verbose_name = _("Home page")
         verbose_name_plural = _("Home pages")
 
-    def _teasers(self, model, *, order, private, limit=3, related=(), **filters):
+    def _teasers(self, model, *, order, limit=3, related=(), **filters):
         return list(
-            teasers(model.objects.descendant_of(self), private)
+            teasers(model.objects.descendant_of(self), images=False)
             .filter(**filters)
             .select_related(*related)
             .order_by(*order)[:limit]
@@ -127,41 +140,34 @@ class HomePage(
         """The latest of every section in this home page's language."""
         context = super().get_context(request, *args, **kwargs)
         now = timezone.now()
-        private = Page.objects.private_q()
-        context.update(
-            upcoming_workshops=self._teasers(
-                WorkshopPage, order=["start"], private=private, end__gte=now
-            ),
-            upcoming_exhibitions=self._teasers(
+        lists = {
+            "upcoming_workshops": self._teasers(WorkshopPage, order=["start"], end__gte=now),
+            "upcoming_exhibitions": self._teasers(
                 ExhibitionPage,
                 order=["opening"],
-                private=private,
                 related=["city"],
                 closing_date__gte=timezone.localdate(),
             ),
-            latest_reports=self._teasers(
-                DelegationReportPage,
-                order=["-start_date"],
-                private=private,
-                related=["from_city", "to_city"],
+            "latest_reports": self._teasers(
+                DelegationReportPage, order=["-start_date"], related=["from_city", "to_city"]
             ),
-            latest_exchanges=self._teasers(
-                ArtistExchangePage,
-                order=["-first_published_at"],
-                private=private,
-                related=["proposed_by"],
+            "latest_exchanges": self._teasers(
+                ArtistExchangePage, order=["-first_published_at"], related=["proposed_by"]
             ),
-            partner_cities=PartnerCity.objects.filter(locale_id=self.locale_id)
-            .prefetch_related(
-                Prefetch(
-                    "coat_of_arms",
-                    queryset=get_image_model().objects.prefetch_renditions(
-                        *COAT_OF_ARMS_RENDITIONS
-                    ),
-                )
-            )
-            .order_by("partner_since", "name"),
+        }
+        cities = list(
+            PartnerCity.objects.filter(locale_id=self.locale_id).order_by("partner_since", "name")
         )
+        # Every image the page shows, with the renditions of the cards and the coats of arms.
+        attach_images(
+            [
+                (self, "hero_image"),
+                *((item, "teaser_image") for items in lists.values() for item in items),
+                *((city, "coat_of_arms") for city in cities),
+            ],
+            [*TEASER_RENDITIONS, *COAT_OF_ARMS_RENDITIONS, *HERO_RENDITIONS, SOCIAL_RENDITION],
+        )
+        context.update(lists, partner_cities=cities)
         return context
 
 
@@ -210,9 +216,12 @@ class SiteIdentity(SingleLineFieldsMixin, TranslatableMixin, models.Model):
         return self.site_name
 
     @classmethod
-    def for_active_locale(cls):
-        """The record in the visitor's language, else the default language's."""
-        active = Locale.get_active()
+    def for_active_locale(cls, active=None):
+        """The record in the visitor's language, else the default language's.
+
+        ``active`` is the active Locale where the caller has it already.
+        """
+        active = active or Locale.get_active()
         records = {record.locale_id: record for record in cls.objects.all()}
         if active.pk in records:
             return records[active.pk]

@@ -14,7 +14,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
-from wagtail.models import Page, TranslatableMixin
+from wagtail.models import Page, PageViewRestriction, TranslatableMixin
 from wagtail.search import index
 
 from core.blocks import BodyStreamBlock
@@ -46,16 +46,144 @@ def shown_when_used(compute):
     return functools.cache(compute)
 
 
-def teasers(queryset, private=None):
+def teasers(queryset, private=None, *, images=True):
     """Live, public pages with what a teaser card shows, in a fixed number of queries.
 
-    ``private`` is a ``private_q()`` the caller already has: ``public()`` reads
-    every view restriction each time, so lists built together share one read.
+    Public: no privacy setting on the page or above it (``under_restriction()``,
+    inside the same query; ``public()`` reads every view restriction first, a
+    query of its own). Two queries: the pages with their images, the renditions.
+    ``private`` is a ``private_q()`` a caller already has.
+    ``images=False`` leaves the teaser images to ``attach_images()``, for a page
+    that shows several lists.
     """
-    images = get_image_model().objects.prefetch_renditions(*TEASER_RENDITIONS)
     queryset = queryset.live()
-    queryset = queryset.public() if private is None else queryset.exclude(private)
-    return queryset.prefetch_related(Prefetch("teaser_image", queryset=images))
+    queryset = (
+        queryset.exclude(under_restriction()) if private is None else queryset.exclude(private)
+    )
+    if not images:
+        return queryset
+    # The images come with the pages (one JOIN), their renditions in one more query,
+    # where Wagtail's image finds them (``prefetched_renditions``).
+    renditions = (
+        get_image_model().get_rendition_model().objects.filter(filter_spec__in=TEASER_RENDITIONS)
+    )
+    return queryset.select_related("teaser_image").prefetch_related(
+        Prefetch("teaser_image__renditions", queryset=renditions, to_attr="prefetched_renditions")
+    )
+
+
+def attach_images(uses, renditions):
+    """Give each ``(object, image field)`` of ``uses`` its image, all in one query.
+
+    With the renditions named, in one more: a page that shows teasers of several
+    sections and other images pays two queries for all of them, not two a list.
+    """
+    uses = [(obj, field) for obj, field in uses if getattr(obj, f"{field}_id")]
+    wanted = {getattr(obj, f"{field}_id") for obj, field in uses}
+    if not wanted:
+        return
+    found = get_image_model().objects.filter(pk__in=wanted).prefetch_renditions(*renditions)
+    images = {image.pk: image for image in found}
+    for obj, field in uses:
+        image = images.get(getattr(obj, f"{field}_id"))
+        if image is not None:
+            setattr(obj, field, image)
+
+
+class ViewRestrictionsInOneQueryMixin:
+    """Wagtail's privacy check of a page in one query instead of two.
+
+    Wagtail reads the ancestors' ``alias_of`` first and then the restrictions
+    of those pages (an alias counts as its source page). The same set of pages
+    fits in one subquery on the page's path. Sits after
+    ``RememberedPrivacyMixin``, which keeps the answer per page object.
+    """
+
+    def get_view_restrictions(self):
+        if self.__dict__.get("routed_private") is False:
+            # Its index found it with ``under_restriction()``: nothing covers it.
+            return PageViewRestriction.objects.none()
+        steps = self.steplen
+        chain = Page.objects.filter(
+            path__in=[self.path[:end] for end in range(steps, len(self.path) + 1, steps)]
+        )
+        return PageViewRestriction.objects.filter(
+            models.Q(page__in=chain.filter(alias_of__isnull=True).values("pk"))
+            | models.Q(page__in=chain.filter(alias_of__isnull=False).values("alias_of"))
+        )
+
+
+class ChildRouteMixin:
+    """An index finds its detail page in one query, with the records the page shows.
+
+    Wagtail's walk asks for the child by slug and then for its specific type,
+    and the page's template then reads each foreign key on its own. The index
+    knows its child model, so it asks once, with ``child_model.route_related``
+    and whether a privacy setting covers the page (then, and only then,
+    Wagtail's serve hook reads the restrictions).
+    Sits between ``RoutablePageMixin`` (whose routes still come first) and
+    ``Page``; a slug that is not a child of that type takes Wagtail's walk.
+    """
+
+    def route(self, request, path_components):
+        if path_components and self.child_model is not None:
+            child = (
+                self.child_model.objects.child_of(self)
+                .select_related(*self.child_model.route_related)
+                .annotate(routed_private=under_restriction())
+                .filter(slug=path_components[0])
+                .first()
+            )
+            if child is not None:
+                child._cached_parent_obj = self
+                return child.route(request, path_components[1:])
+        return super().route(request, path_components)
+
+
+class PassThroughRouteMixin:
+    """A page on the way to a deeper one gets its type, not its fields.
+
+    Wagtail's walk loads every page on a path with all its fields, though a
+    page the walk passes through only routes: its type (its ``route()``) and
+    its tree fields are all it needs, and Wagtail's ``specific_deferred`` gives
+    them without a query. If that page answers the rest of the path itself
+    (one of its RoutablePageMixin routes: a feed, a calendar), it is loaded
+    whole and routes again, as Wagtail would have. Sits just above ``Page``.
+    """
+
+    def route(self, request, path_components):
+        if len(path_components) < 2:
+            return super().route(request, path_components)
+        try:
+            child = self.get_children().get(slug=path_components[0])
+        except Page.DoesNotExist:
+            raise Http404 from None
+        passing = child.specific_deferred
+        passing._cached_parent_obj = self
+        result = passing.route(request, path_components[1:])
+        if result[0] is passing:
+            page = child.specific
+            page._cached_parent_obj = self
+            return page.route(request, path_components[1:])
+        return result
+
+
+def breadcrumb_trail(page):
+    """The page's ancestors below the root, from the parents its route left on it.
+
+    Wagtail's walk sets each page's parent on it (``_cached_parent_obj``), so a
+    routed page knows its trail without ``get_ancestors()``'s query. A page
+    whose parents are not all known asks the database, as before.
+    """
+    trail = []
+    current = page
+    while current.depth > 2:
+        parent = current.__dict__.get("_cached_parent_obj")
+        if parent is None:
+            return list(page.get_ancestors()[1:])
+        trail.append(parent)
+        current = parent
+    return trail[::-1]
 
 
 def social_image_url(image, request):
@@ -91,6 +219,7 @@ class ContentPage(
     SingleLineFieldsMixin,
     MachineTranslationNoticeMixin,
     RememberedPrivacyMixin,
+    ViewRestrictionsInOneQueryMixin,
     PageEmailMixin,
     EmbedRoutesMixin,
     RoutablePageMixin,
@@ -146,6 +275,8 @@ class ContentPage(
 
     # Child relations shown on the page, with the records each row needs.
     link_relations = {}
+    # The foreign keys the page shows, read with the page when its index routes to it.
+    route_related = ("teaser_image", "contact_person__organisation", "contact_person__photo")
     # The texts the bilingual reading view sets side by side, in order.
     bilingual_fields = ("summary", "body")
 
@@ -310,8 +441,10 @@ class IndexPage(
     SingleLineFieldsMixin,
     MachineTranslationNoticeMixin,
     RememberedPrivacyMixin,
+    ViewRestrictionsInOneQueryMixin,
     FeedRoutesMixin,
     RoutablePageMixin,
+    ChildRouteMixin,
     Page,
 ):
     """A section listing its children of one type, filterable by year and town.

@@ -3,6 +3,7 @@
 from django import template
 from django.urls import NoReverseMatch
 
+from core.models.pages import breadcrumb_trail
 from pagecache.privacy import public_localized
 
 register = template.Library()
@@ -22,3 +23,6 @@ def subpage_url(context, page, name):
 
 # ``{% pageurl page|public_localized %}``: Wagtail's ``page.localized``, never a private one.
 register.filter("public_localized", public_localized)
+
+# ``{% for ancestor in page|breadcrumb_trail %}``: the ancestors below the root, mostly no query.
+register.filter("breadcrumb_trail", breadcrumb_trail)

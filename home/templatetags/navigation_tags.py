@@ -46,8 +46,8 @@ def home_page(request):
     """The home page in the visitor's language; looked up once per request."""
     if not hasattr(request, "_twinsite_home"):
         site = Site.find_for_request(request)
-        home = None
-        if site is not None:
+        home = routed_home(request, site)
+        if home is None and site is not None:
             # What ``site.root_page.localized`` does, with the request's locale.
             home = site.root_page
             locale = active_locale(request)
@@ -58,6 +58,30 @@ def home_page(request):
             home = home.specific
         request._twinsite_home = home
     return request._twinsite_home
+
+
+def routed_home(request, site):
+    """The home page Wagtail's walk started from for this request, if it is at hand.
+
+    The walk leaves each page's parent on it (``_cached_parent_obj``), up to the
+    specific home page it started from, so the chrome need not look it up again.
+    """
+    route = getattr(request, "_wagtail_route_for_request", None)
+    if not route or site is None:
+        return None
+    page = route[0]
+    while page is not None and page.depth > site.root_page.depth:
+        page = page.__dict__.get("_cached_parent_obj")
+    if (
+        page is not None
+        and page.depth == site.root_page.depth
+        and page.translation_key == site.root_page.translation_key
+        and page.locale_id == active_locale(request).pk
+        and page.live
+        and type(page) is not Page
+    ):
+        return page
+    return None
 
 
 def shared_chrome(request, part, build):
@@ -262,7 +286,9 @@ def current_identity(request):
     """
     if request is None:  # error pages and mails rendered without a request
         return SiteIdentity.for_active_locale()
-    return shared_chrome(request, "identity", SiteIdentity.for_active_locale)
+    return shared_chrome(
+        request, "identity", lambda: SiteIdentity.for_active_locale(active_locale(request))
+    )
 
 
 def statement_line(request):
@@ -274,8 +300,8 @@ def statement_line(request):
     """
     statement = (
         AccessibilityStatementPage.objects.live()
-        .public()
-        .filter(locale=Locale.get_active())
+        .exclude(under_restriction())
+        .filter(locale=active_locale(request))
         .order_by("path")
         .first()
     )

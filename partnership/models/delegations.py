@@ -75,6 +75,7 @@ class DelegationReportPage(ContentPage):
     ]
 
     bilingual_fields = ("summary", "aim", "programme", "findings", "outcomes", "body")
+    route_related = (*ContentPage.route_related, "from_city", "to_city")
     link_relations = {
         "participants": ["association__city"],
         "funding": ["programme"],
