@@ -9,6 +9,7 @@ from wagtail.models import Locale, Page, Site
 
 from home.models import HomePage
 from tests.factories import HomePageFactory
+from twinsite import cache_lookup
 
 
 @pytest.fixture(scope="session")
@@ -29,10 +30,12 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 @pytest.fixture(autouse=True)
 def clear_cache():
-    """The database rolls back after each test; the cache (site root paths) must too."""
+    """The database rolls back after each test; the cache (site root paths) must too,
+    and each process's memory of addresses whose answers are never kept."""
     yield
     for alias in caches:
         caches[alias].clear()
+    cache_lookup.forget_all()
 
 
 @pytest.fixture

@@ -52,7 +52,7 @@ def test_a_page_with_the_block_stays_in_the_page_cache(
 
 
 # Queries without the savepoints (tests/queries.py), the same on PostgreSQL and SQLite.
-PAGE_QUERIES = 12
+PAGE_QUERIES = 11
 NEW_READER_QUERIES = 6
 KNOWN_READER_QUERIES = 6
 
