@@ -95,10 +95,7 @@ WHERE = {
         "wagtail/templatetags/wagtailcore_tags.py",
         {"render"},
     ),
-    "pictures ({% picture %}, renditions)": (
-        "wagtail/images/templatetags/wagtailimages_tags.py",
-        {"render"},
-    ),
+    "pictures ({% picture %}, renditions)": ("core/templatetags/picture_tags.py", {"render"}),
     "rich text (|richtext)": ("wagtail/templatetags/wagtailcore_tags.py", {"richtext"}),
     "language versions (switcher, hreflang)": (
         "home/templatetags/navigation_tags.py",

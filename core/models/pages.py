@@ -14,6 +14,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
+from wagtail.images.models import Filter
 from wagtail.models import Page, PageViewRestriction, TranslatableMixin
 from wagtail.search import index
 
@@ -29,6 +30,7 @@ from translation.permissions import language_name
 
 FEED_LENGTH = 20
 SOCIAL_RENDITION = "fill-1200x630|format-jpeg"
+_SOCIAL_FILTER = Filter(spec=SOCIAL_RENDITION)
 TEASER_RENDITIONS = [
     "fill-480x270|format-avif",
     "fill-480x270|format-webp",
@@ -187,10 +189,17 @@ def breadcrumb_trail(page):
 
 
 def social_image_url(image, request):
-    """An absolute JPEG rendition that link previews and search engines accept."""
+    """An absolute JPEG rendition that link previews and search engines accept.
+
+    The social tags and the JSON-LD both ask for it, so the image (loaded for
+    this request) keeps the rendition's URL, and the filter is parsed once.
+    """
     if image is None:
         return None
-    return request.build_absolute_uri(image.get_rendition(SOCIAL_RENDITION).url)
+    url = image.__dict__.get("_social_rendition_url")
+    if url is None:
+        url = image._social_rendition_url = image.get_rendition(_SOCIAL_FILTER).url
+    return request.build_absolute_uri(url)
 
 
 def bilingual_rows(page, other):
