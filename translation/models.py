@@ -47,6 +47,13 @@ NOTE_MAX_LENGTH = 1000
 REASON_MAX_LENGTH = 1000
 
 
+def editor_name(user):
+    """An editor's display name, or a stand-in once their account is gone."""
+    if user is None:
+        return _("a former editor")
+    return get_user_display_name(user)
+
+
 class TranslationRequest(models.Model):
     class State(models.TextChoices):
         OPEN = "open", _("Open")
@@ -136,15 +143,11 @@ class TranslationRequest(models.Model):
 
     @property
     def requester_name(self):
-        if self.requested_by is None:
-            return _("a former editor")
-        return get_user_display_name(self.requested_by)
+        return editor_name(self.requested_by)
 
     @property
     def closed_by_name(self):
-        if self.closed_by is None:
-            return _("a former editor")
-        return get_user_display_name(self.closed_by)
+        return editor_name(self.closed_by)
 
     @property
     def target_language_name(self):
@@ -244,9 +247,7 @@ class MachineTranslationJob(models.Model):
 
     @property
     def requester_name(self):
-        if self.requested_by is None:
-            return _("a former editor")
-        return get_user_display_name(self.requested_by)
+        return editor_name(self.requested_by)
 
     @property
     def target_language_name(self):

@@ -11,20 +11,20 @@ overwritten (``translation.memory.apply``).
 """
 
 from django.contrib import messages
-from django.core.exceptions import ObjectDoesNotExist
-from django.http import Http404, HttpResponseBadRequest
-from django.shortcuts import get_object_or_404, redirect
+from django.http import HttpResponseBadRequest
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 from wagtail.admin.utils import get_valid_next_url_from_request
-from wagtail_localize.models import StringSegment, StringTranslation, Translation
+from wagtail_localize.models import StringSegment, StringTranslation
 
 from translation import memory
 from translation.permissions import language_name, user_can_write, writable_locale_ids
 from translation.refusals import write_refusal
+from translation.views.review import enabled_translation
 from translation.views.review import refused as refused_page
 
 SHOW_MEMORY = "memory"
@@ -37,15 +37,7 @@ def memory_url(translation):
 
 def writable_translation(request, translation_id):
     """The translation and the reason to refuse (``None`` when the user may fill it)."""
-    translation = get_object_or_404(
-        Translation.objects.select_related("source", "target_locale"),
-        pk=translation_id,
-        enabled=True,
-    )
-    try:
-        target = translation.get_target_instance()
-    except ObjectDoesNotExist:
-        raise Http404 from None
+    translation, target = enabled_translation(translation_id)
     if target.locale_id not in writable_locale_ids(request.user) or not user_can_write(
         request.user, target
     ):

@@ -102,16 +102,21 @@ def field_label(model, path):
         return name
 
 
-def reviewable_translation(request, translation_id):
+def enabled_translation(translation_id):
+    """An enabled translation and its target object; 404 for either missing."""
     translation = get_object_or_404(
         Translation.objects.select_related("source__locale", "target_locale"),
         pk=translation_id,
         enabled=True,
     )
     try:
-        target = translation.get_target_instance()
+        return translation, translation.get_target_instance()
     except ObjectDoesNotExist:
         raise Http404 from None
+
+
+def reviewable_translation(request, translation_id):
+    translation, target = enabled_translation(translation_id)
     if not user_can_write(request.user, target):
         raise Refused(
             _("Only the editorial team for %(language)s may review this translation.")
