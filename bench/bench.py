@@ -7,9 +7,12 @@ gunicorn: ``twinsite.settings.bench`` (the production settings plus
 ``startproject`` middleware only). The two do-nothing views are measured in
 turns at the start and at the end; the bare one is the baseline every row is
 given as a share of. wrk then runs a fixed time against each URL
-bench/pages.py names, once signed in as the demo's ``admin`` (the page cache
-never answers a signed-in editor, so every request is rendered) and once
-anonymously (after the first request, the page cache answers). Then
+bench/pages.py names, three times: anonymously on a third server, two ports
+up, with ``PAGE_CACHE_SECONDS=0`` (page cache, fragments, chrome and
+remembered routes off: every request renders everything, goal 4); signed in
+as the demo's ``admin`` (the page cache never answers a signed-in editor, but
+the fragments do); and anonymously (after the first request, the page cache
+answers). Then
 bench/queries.py counts queries and bench/scale.py fills a throw-away copy of
 the database to show how index pages grow with their children.
 
@@ -21,7 +24,8 @@ Environment (all optional): ``BENCH_SECONDS`` (2) per run and ``BENCH_RUNS``
 (3) runs per measurement, the median counted, after ``BENCH_WARMUP`` (1);
 ``BENCH_PAIR_RUNS`` (5) pairs of runs of the two baselines, at the start and
 at the end; ``BENCH_CONNECTIONS`` (8), ``BENCH_THREADS`` (1) for wrk;
-``BENCH_PORT`` (8792, and the next one for the bare baseline);
+``BENCH_PORT`` (8792, the next one for the bare baseline, the one after for
+the uncached server);
 ``BENCH_SCALE_SIZES`` (10,100,1000); ``BENCH_ONLY=baselines`` (the two
 do-nothing views alone, written to var/bench/baselines.json);
 ``DATABASE_URL`` (unset: the dev SQLite database); ``REDIS_URL`` (unset: the
@@ -154,6 +158,22 @@ def check(client, target, cookie):
         )
 
 
+def on_port(path, port, other_port):
+    """``path`` for the server on ``other_port``: an oEmbed ``?url=`` names its own server."""
+    return path.replace(f"127.0.0.1%3A{port}", f"127.0.0.1%3A{other_port}")
+
+
+def check_uncached(client, target, path):
+    """The uncached server answers anonymously, in the language, and keeps nothing."""
+    status, headers, body = client.request("GET", path)
+    if status != 200:
+        raise SystemExit(f"{target['path']} (uncached server) answered {status}")
+    if "max-age=" in headers.get("Cache-Control", "") and "max-age=0" not in headers.get(
+        "Cache-Control", ""
+    ):
+        raise SystemExit(f"{target['path']} (uncached server) says it may be kept")
+
+
 def milliseconds(text):
     number, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text).groups()
     return round(float(number) * UNITS_MS[unit], 2)
@@ -259,6 +279,8 @@ def goal_for(kind, mode):
     """The goal a row is held to (a share of the bare baseline), or None for information only."""
     if mode == "cached":
         return GOALS["cached"]
+    if mode != "uncached":
+        return None  # an editor's render: the fragments are kept, so it is not goal 4's
     if kind == "detail":
         return GOALS["uncached detail"]
     if kind in ("home", "index"):
@@ -465,7 +487,7 @@ def main():
     say(f"make bench, {meta['date']}, {meta['cores']} cores, load average {meta['uptime_before']}")
     say(f"database: {meta['database']}; caches: {meta['caches']}; gunicorn: {meta['gunicorn']}")
 
-    def server(name, server_port, settings_module):
+    def server(name, server_port, settings_module, **extra):
         return Stack(
             name,
             server_port,
@@ -474,14 +496,19 @@ def main():
             extra_env={
                 "DJANGO_SETTINGS_MODULE": settings_module,
                 "CONN_MAX_AGE": os.environ.get("CONN_MAX_AGE", "60"),
+                **extra,
             },
         )
 
-    # The same gunicorn twice: the site, and the bare baseline one port up.
+    # The same gunicorn three times: the site, the bare baseline one port up, and the
+    # site with every cache of rendered parts off (goal 4) one port further.
     stack = server("bench", port, "twinsite.settings.bench")
     bare_stack = server("bench-bare", port + 1, "twinsite.settings.bench_bare")
+    uncached_stack = server(
+        "bench-uncached", port + 2, "twinsite.settings.bench", PAGE_CACHE_SECONDS="0"
+    )
     targets, queries = [], []
-    with stack, bare_stack:
+    with stack, bare_stack, uncached_stack:
         client = Client(port)
         if not quick:
             found = subprocess.run(
@@ -490,11 +517,14 @@ def main():
             )  # fmt: skip
             targets = json.loads(found.stdout)
             cookie = sign_in(client)
+            uncached_client = Client(port + 2)
             for target in targets:
                 check(client, target, cookie)
+                check_uncached(uncached_client, target, on_port(target["path"], port, port + 2))
         wrk = Wrk(stack.base_url, **wrk_options)
         bare_wrk = Wrk(bare_stack.base_url, **wrk_options)
-        measured = len(targets) * 2 + 1 + 4 * environment_int("BENCH_PAIR_RUNS", 5)
+        uncached_wrk = Wrk(uncached_stack.base_url, **wrk_options)
+        measured = len(targets) * 3 + 1 + 4 * environment_int("BENCH_PAIR_RUNS", 5)
         each = wrk_options["warmup"] + wrk_options["runs"] * wrk_options["seconds"]
         say(f"{measured} measurements of {each} s each")
 
@@ -525,11 +555,15 @@ def main():
         static.update(measure("static file (whitenoise)", static["path"]))
         results = []
         for target in targets:
-            for mode, headers in (("uncached", [f"Cookie: {cookie}"]), ("cached", [])):
+            for mode, runner, path, headers in (
+                ("uncached", uncached_wrk, on_port(target["path"], port, port + 2), []),
+                ("editor", wrk, target["path"], [f"Cookie: {cookie}"]),
+                ("cached", wrk, target["path"], []),
+            ):
                 row = {**target, "mode": mode}
-                row.update(measure(f"{target['name']} {mode}", target["path"], headers))
+                row.update(measure(f"{target['name']} {mode}", path, headers, runner))
                 results.append(row)
-                if mode == "uncached":
+                if mode != "cached":
                     # wrk stops, the server does not: the renders still under way
                     # would slow the cached run that follows (most for the slowest
                     # pages, the home pages). They end within about the p99.
@@ -537,6 +571,7 @@ def main():
         bare_end, minimal_end = measure_baselines(" (again)")
         server_errors = stack.log_count("Internal Server Error", "WORKER TIMEOUT")
         server_errors += bare_stack.log_count("Internal Server Error", "WORKER TIMEOUT")
+        server_errors += uncached_stack.log_count("Internal Server Error", "WORKER TIMEOUT")
         if not quick:
             say("Queries per request (bench/queries.py):")
             counted = subprocess.run(

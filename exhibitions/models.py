@@ -101,6 +101,8 @@ class ExchangeStatus(models.TextChoices):
 class ArtistExchangePage(ContentPage):
     """Artists of both towns working and exhibiting together."""
 
+    teaser_fields = ("status", "start_date", "end_date", "proposed_by")
+
     status = models.CharField(
         _("Status"), max_length=20, choices=ExchangeStatus.choices, default=ExchangeStatus.PROPOSED
     )
@@ -226,6 +228,8 @@ class ExchangeFundingLink(FundingLink):
 
 class ExhibitionPage(CalendarEventMixin, RegistrableEvent, ContentPage):
     """An exhibition, with its opening, its works and where it came from."""
+
+    teaser_fields = ("opening", "closing_date", "city")
 
     opening = models.DateTimeField(_("Opening (vernissage)"))
     closing_date = models.DateField(_("Last day"))

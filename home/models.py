@@ -24,6 +24,7 @@ from core.models.pages import (
     PassThroughRouteMixin,
     ViewRestrictionsInOneQueryMixin,
     attach_images,
+    teaser_columns,
     teasers,
 )
 from exhibitions.models import ArtistExchangePage, ExhibitionPage
@@ -114,7 +115,7 @@ class HomePage(
 
     def _teasers(self, model, *, order, limit=3, related=(), **filters):
         return list(
-            teasers(model.objects.descendant_of(self), images=False)
+            teaser_columns(teasers(model.objects.descendant_of(self), images=False))
             .filter(**filters)
             .select_related(*related)
             .order_by(*order)[:limit]

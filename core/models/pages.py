@@ -29,6 +29,13 @@ from translation.models import MachineTranslationNoticeMixin
 from translation.permissions import language_name
 
 FEED_LENGTH = 20
+# What a link to a page needs: its title and URL (``get_url`` reads ``url_path``),
+# where it sits in the tree, and which page it translates. Lists of links load
+# only these (``.only()``): each column more is compiled, read and set per row.
+LINK_FIELDS = ("title", "url_path", "path", "depth", "translation_key", "locale_id")
+# What every teaser card shows (core/includes/teaser_card.html) beside its link; each
+# content model adds the fields of its line of facts (``teaser_fields``, for ``teaser_meta``).
+TEASER_FIELDS = (*LINK_FIELDS, "live", "first_published_at", "summary", "teaser_image")
 SOCIAL_RENDITION = "fill-1200x630|format-jpeg"
 _SOCIAL_FILTER = Filter(spec=SOCIAL_RENDITION)
 TEASER_RENDITIONS = [
@@ -72,6 +79,16 @@ def teasers(queryset, private=None, *, images=True):
     return queryset.select_related("teaser_image").prefetch_related(
         Prefetch("teaser_image__renditions", queryset=renditions, to_attr="prefetched_renditions")
     )
+
+
+def teaser_columns(queryset):
+    """Only the columns a teaser card reads, for lists of cards (home, index pages).
+
+    A content page row has some 40 columns, its body among them; Django compiles,
+    reads and sets each one for every row. A field a card reads that is not named
+    here costs a query per card, which the index query tests catch.
+    """
+    return queryset.only(*TEASER_FIELDS, *queryset.model.teaser_fields)
 
 
 def attach_images(uses, renditions):
@@ -129,12 +146,17 @@ class ChildRouteMixin:
 
     def route(self, request, path_components):
         if path_components and self.child_model is not None:
-            child = (
-                self.child_model.objects.child_of(self)
-                .select_related(*self.child_model.route_related)
-                .annotate(routed_private=under_restriction())
-                .filter(slug=path_components[0])
-                .first()
+            # Slugs are unique among siblings: no ORDER BY (``first()`` would add one,
+            # and Django then hashes every selected column to compile it).
+            child = next(
+                iter(
+                    self.child_model.objects.child_of(self)
+                    .select_related(*self.child_model.route_related)
+                    .annotate(routed_private=under_restriction())
+                    .filter(slug=path_components[0])
+                    .order_by()[:1]
+                ),
+                None,
             )
             if child is not None:
                 child._cached_parent_obj = self
@@ -235,6 +257,9 @@ class ContentPage(
     Page,
 ):
     """A report, workshop, exhibition or exchange: teaser fields plus a free body."""
+
+    # The fields its teaser card's line of facts reads (``teaser_meta``), for ``teaser_columns``.
+    teaser_fields = ()
 
     summary = models.TextField(
         _("Summary"),
@@ -422,6 +447,9 @@ class ContentPage(
             .filter(translation_key__in=[page.translation_key for page in pages])
             .exclude(under_restriction())
             .select_related("locale")
+            # What a link to it shows (core/includes/page_link.html, the mails'
+            # page_links.mjml): fewer columns to compile and load.
+            .only(*LINK_FIELDS, "locale__language_code")
         ):
             versions.setdefault(version.translation_key, {})[version.locale_id] = version
         shown = []
@@ -479,7 +507,9 @@ class IndexPage(
 
     def children(self):
         """The live children in this index, with what their teasers need."""
-        return teasers(self.child_model.objects.child_of(self)).select_related(*self.related_fields)
+        return teaser_columns(
+            teasers(self.child_model.objects.child_of(self)).select_related(*self.related_fields)
+        )
 
     def order(self, items):
         return items.order_by(f"-{self.year_field}")

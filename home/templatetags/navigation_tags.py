@@ -17,6 +17,7 @@ from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
 from accessibility.models import RGAA_MENTION, AccessibilityStatementPage, Regime
+from core.models.pages import LINK_FIELDS
 from easyread.models import EasyReadPage
 from home.models import SiteIdentity
 from pagecache import generations
@@ -130,6 +131,7 @@ def language_versions(context):
             .live()
             .annotate(private=under_restriction())
             .select_related("locale")
+            .only(*LINK_FIELDS, "locale__language_code")
         }
         for code, name in settings.LANGUAGES:
             target = translations.get(code)
@@ -203,6 +205,7 @@ def menu_chrome(request):
             .live()
             .filter(Q(show_in_menus=True) | EASY_READ)
             .annotate(is_easy_read=ExpressionWrapper(EASY_READ, output_field=BooleanField()))
+            .only(*LINK_FIELDS, "show_in_menus")
         )
         easy_read = next((child for child in children if child.is_easy_read), None)
         return {
@@ -303,8 +306,9 @@ def statement_line(request):
         .exclude(under_restriction())
         .filter(locale=active_locale(request))
         .order_by("path")
-        .first()
+        .only(*LINK_FIELDS, "regime", "conformity")[:1]
     )
+    statement = next(iter(statement), None)
     if statement is None:
         return None
     return {

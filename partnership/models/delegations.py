@@ -15,6 +15,8 @@ from core.models.pages import ContentPage, IndexPage, shown_when_used
 class DelegationReportPage(ContentPage):
     """A delegation's trip to the partner town and what it brought home."""
 
+    teaser_fields = ("start_date", "end_date", "from_city", "to_city")
+
     start_date = models.DateField(_("Travel start"))
     end_date = models.DateField(_("Travel end"))
     from_city = models.ForeignKey(

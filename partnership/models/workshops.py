@@ -44,6 +44,8 @@ class WorkshopPage(CalendarEventMixin, RegistrableEvent, ContentPage):
     Whether it is upcoming or past follows from its dates; it is never stored.
     """
 
+    teaser_fields = ("start", "end", "venue_town", "format")
+
     start = models.DateTimeField(_("Starts"))
     end = models.DateTimeField(_("Ends"))
     format = models.CharField(
