@@ -309,8 +309,14 @@ class ContentPage(
 
     # Child relations shown on the page, with the records each row needs.
     link_relations = {}
-    # The foreign keys the page shows, read with the page when its index routes to it.
-    route_related = ("teaser_image", "contact_person__organisation", "contact_person__photo")
+    # The foreign keys the page shows, read with the page when its index routes to it;
+    # its locale is the request's, which the chrome then need not ask for (``active_locale``).
+    route_related = (
+        "locale",
+        "teaser_image",
+        "contact_person__organisation",
+        "contact_person__photo",
+    )
     # The texts the bilingual reading view sets side by side, in order.
     bilingual_fields = ("summary", "body")
 

@@ -14,6 +14,7 @@ from django.core.cache import caches
 from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.urls import reverse, translate_url
 from django.utils import translation
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
 
 from accessibility.models import RGAA_MENTION, AccessibilityStatementPage, Regime
@@ -28,8 +29,22 @@ register = template.Library()
 
 
 def active_locale(request):
-    """``Locale.get_active()``, which asks the database each time it is called."""
-    return shared_chrome(request, "locale", Locale.get_active)
+    """``Locale.get_active()``, which asks the database each time it is called.
+
+    A content page's index reads the page's locale with it (``route_related``):
+    when that is the request's language, it is the answer.
+    """
+    return shared_chrome(request, "locale", lambda: routed_locale(request) or Locale.get_active())
+
+
+def routed_locale(request):
+    """The locale of the page Wagtail's walk ended at, if it came with the page and is active."""
+    route = getattr(request, "_wagtail_route_for_request", None)
+    page = route[0] if route else None
+    if page is None or not Page.locale.is_cached(page):
+        return None
+    language = get_supported_content_language_variant(translation.get_language())
+    return page.locale if page.locale.language_code == language else None
 
 
 def page_locale(request, page):
