@@ -464,7 +464,7 @@ class ContentPage(
             if self.locale_id in public:
                 shown.append(public[self.locale_id])
             elif page.locale_id in public:
-                shown.append(page)
+                shown.append(public[page.locale_id])  # the page itself, as a link needs it
             elif public:
                 shown.append(next(iter(public.values())))
         return shown

@@ -81,7 +81,8 @@ class DelegationReportPage(ContentPage):
     link_relations = {
         "participants": ["association__city"],
         "funding": ["programme"],
-        "related_pages": ["page__locale"],
+        # Only their translation keys count: ``pages_in_language`` reads what the links show.
+        "related_pages": ["page"],
     }
 
     parent_page_types = ["partnership.DelegationReportIndexPage"]
