@@ -164,8 +164,8 @@ def on_port(path, port, other_port):
 
 
 def check_uncached(client, target, path):
-    """The uncached server answers anonymously, in the language, and keeps nothing."""
-    status, headers, body = client.request("GET", path)
+    """The uncached server answers anonymously and lets no shared cache keep its answer."""
+    status, headers, _body = client.request("GET", path)
     if status != 200:
         raise SystemExit(f"{target['path']} (uncached server) answered {status}")
     if "max-age=" in headers.get("Cache-Control", "") and "max-age=0" not in headers.get(

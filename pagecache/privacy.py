@@ -39,11 +39,9 @@ class UnderRestriction(Expression):
     no escaping in LIKE, and SQLite's case-blind LIKE matches what PostgreSQL's does.
     """
 
-    output_field = BooleanField()
-
-    def __init__(self, path=None):
+    def __init__(self):
         super().__init__(output_field=BooleanField())
-        self.path = path if path is not None else F("path")
+        self.path = F("path")
 
     def get_source_expressions(self):
         return [self.path]

@@ -321,9 +321,9 @@ def statement_line(request):
         .exclude(under_restriction())
         .filter(locale=active_locale(request))
         .order_by("path")
-        .only(*LINK_FIELDS, "regime", "conformity")[:1]
+        .only(*LINK_FIELDS, "regime", "conformity")
+        .first()
     )
-    statement = next(iter(statement), None)
     if statement is None:
         return None
     return {
