@@ -12,6 +12,12 @@ bind = os.environ.get("GUNICORN_BIND", f"127.0.0.1:{os.environ.get('PORT', '8000
 # let a worker keep serving while another request waits on the database.
 workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1))
 threads = int(os.environ.get("GUNICORN_THREADS", "2"))
+# A worker takes at most this many connections at a time, kept-alive ones included.
+# gunicorn's default (1,000) lets the first worker to wake take every connection a
+# client keeps open, so its threads share one interpreter lock while the other
+# workers wait: with keep-alive clients half the CPU stood idle. Twice the threads
+# keeps each worker busy and spreads the connections over the workers.
+worker_connections = int(os.environ.get("GUNICORN_WORKER_CONNECTIONS", str(2 * threads)))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 20
 keepalive = 5
