@@ -25,7 +25,7 @@ from core.calendar import (
 )
 from core.dates import format_date_range
 from core.models.links import AssociationLink, CityLink, FundingLink, LinkBase
-from core.models.pages import ContentPage, IndexPage, shown_when_used, teasers
+from core.models.pages import ContentPage, IndexPage, shown_when_used, teaser_columns, teasers
 from core.models.records import SharedRecord
 from exhibitions.blocks import PhaseStreamBlock, WorksStreamBlock
 from registrations.models import RegistrableEvent
@@ -191,7 +191,7 @@ class ArtistExchangePage(ContentPage):
         The link is stored once, on the exhibition. Page links are synchronised
         between languages, so it may point at this exchange in either language.
         """
-        return (
+        return teaser_columns(
             teasers(ExhibitionPage.objects.all())
             .filter(
                 locale_id=self.locale_id,
@@ -299,7 +299,8 @@ class ExhibitionPage(CalendarEventMixin, RegistrableEvent, ContentPage):
     ]
 
     bilingual_fields = ("summary", "opening_hours", "admission", "body", "works")
-    route_related = (*ContentPage.route_related, "city", "related_exchange", "related_report")
+    # Not the related exchange and report: their links need only what ``pages_in_language`` reads.
+    route_related = (*ContentPage.route_related, "city")
     link_relations = {"organisers": ["association__city"], "artists": ["artist__city"]}
     override_translatable_fields = [SynchronizedField("venue_address")]
 
@@ -325,7 +326,7 @@ class ExhibitionPage(CalendarEventMixin, RegistrableEvent, ContentPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["background"] = shown_when_used(
-            lambda: self.pages_in_language([self.related_exchange, self.related_report])
+            lambda: self.pages_in_language([self.related_exchange_id, self.related_report_id])
         )
         return context
 

@@ -20,6 +20,8 @@ from wagtail.search import index
 
 from core.blocks import BodyStreamBlock
 from core.feeds import FeedRoutesMixin
+from core.models.links import in_sort_order
+from core.renditions import rendition
 from emails.routes import PageEmailMixin
 from embeds.routes import EmbedRoutesMixin
 from pagecache.privacy import may_view, under_restriction
@@ -220,7 +222,7 @@ def social_image_url(image, request):
         return None
     url = image.__dict__.get("_social_rendition_url")
     if url is None:
-        url = image._social_rendition_url = image.get_rendition(_SOCIAL_FILTER).url
+        url = image._social_rendition_url = rendition(image, _SOCIAL_FILTER).url
     return request.build_absolute_uri(url)
 
 
@@ -425,10 +427,12 @@ class ContentPage(
     @cached_property
     def links(self):
         """The rows of each of ``link_relations``, with their records, read once."""
-        return {
-            name: list(getattr(self, name).select_related(*related))
-            for name, related in self.link_relations.items()
-        }
+        links = {}
+        for name, related in self.link_relations.items():
+            rows = getattr(self, name).all()
+            # Not ``select_related()`` without names: that follows every foreign key.
+            links[name] = in_sort_order(rows.select_related(*related) if related else rows)
+        return links
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -437,29 +441,42 @@ class ContentPage(
         context.setdefault("fragment_key", "")
         return context
 
-    def pages_in_language(self, pages):
-        """``pages`` as the visitor's language has them: the live translation, else the page.
+    def pages_in_language(self, page_ids):
+        """The pages ``page_ids`` in the visitor's language: the live translation, else the page.
 
         Only public pages: where the version in this language is private, the
         page as linked stands in, or else its public version in another
         language; a page with no public version is left out. Every visitor of
         this page sees the same list (it is part of the article, kept in the
         fragment cache).
+
+        One query, for the linked pages (whatever their state) and every live
+        version of them, with what a link shows (core/includes/page_link.html,
+        the mails' page_links.mjml). It takes ids, so that a page need not load
+        the pages it links to, with all their fields, to learn their translation keys.
         """
-        pages = [page for page in pages if page is not None]
-        versions = {}
-        for version in (
-            Page.objects.live()
-            .filter(translation_key__in=[page.translation_key for page in pages])
-            .exclude(under_restriction())
+        ids = [pk for pk in page_ids if pk is not None]
+        if not ids:
+            return []
+        linked = Page.objects.filter(pk__in=ids)
+        rows = (
+            Page.objects.filter(
+                models.Q(pk__in=ids)
+                | models.Q(live=True, translation_key__in=linked.values("translation_key"))
+            )
+            .annotate(private=under_restriction())
             .select_related("locale")
-            # What a link to it shows (core/includes/page_link.html, the mails'
-            # page_links.mjml): fewer columns to compile and load.
-            .only(*LINK_FIELDS, "locale__language_code")
-        ):
-            versions.setdefault(version.translation_key, {})[version.locale_id] = version
+            .only(*LINK_FIELDS, "live", "locale__language_code")
+            .order_by()  # sorted below, by the links' order
+        )
+        pages, versions = {}, {}
+        for row in rows:
+            if row.pk in ids:
+                pages[row.pk] = row
+            if row.live and not row.private:
+                versions.setdefault(row.translation_key, {})[row.locale_id] = row
         shown = []
-        for page in pages:
+        for page in (pages[pk] for pk in ids if pk in pages):
             public = versions.get(page.translation_key, {})
             if self.locale_id in public:
                 shown.append(public[self.locale_id])

@@ -8,11 +8,7 @@ Django's cached template loader keeps a template's nodes for the life of the
 process, so the node keeps the filters it built the first time.
 
 When every rendition a picture needs is in Wagtail's renditions cache, the
-node takes them from there and writes nothing back: Wagtail's
-``get_renditions`` marks only prefetched renditions as read from a cache, so
-it stores every cached one again on each render (a pickle per rendition, up
-to nine a picture). Any miss, an SVG, or prefetched renditions go through
-Wagtail's own ``get_renditions``, which finds or creates them and caches them.
+node takes them from there and writes nothing back (core/renditions.py).
 """
 
 from django import template
@@ -20,28 +16,9 @@ from wagtail.images.models import Picture
 from wagtail.images.shortcuts import get_renditions_or_not_found
 from wagtail.images.templatetags.wagtailimages_tags import PictureNode, image
 
+from core.renditions import cached_renditions
+
 register = template.Library()
-
-
-def cached_renditions(image, filters):
-    """The renditions by spec, if the renditions cache holds every one; else None."""
-    if image.is_svg() or image._get_prefetched_renditions() is not None:
-        return None
-    Rendition = image.get_rendition_model()
-    keys = {
-        Rendition.construct_cache_key(image, spec.get_cache_key(image), spec.spec): spec
-        for spec in filters
-    }
-    found = Rendition.cache_backend.get_many(list(keys))
-    if len(found) != len(keys):
-        return None
-    renditions = {}
-    for key, spec in keys.items():
-        rendition = found[key]
-        # As Wagtail does: the page's image, with its contextual alt text.
-        rendition.image = image
-        renditions[spec.spec] = rendition
-    return renditions
 
 
 class ParsedOncePictureNode(PictureNode):

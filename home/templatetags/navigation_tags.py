@@ -8,6 +8,8 @@ page, the accessibility statement or the site identity changes, so they are neve
 staler than a cached page.
 """
 
+from operator import attrgetter
+
 from django import template
 from django.conf import settings
 from django.core.cache import caches
@@ -104,20 +106,30 @@ def shared_chrome(request, part, build):
     """``build()``'s result for this language and site, from the page cache's store.
 
     Kept once per request as well, so the header and the footer share one lookup.
+    With the chrome's store off (``CHROME_CACHE_SECONDS = 0``) nothing is asked of
+    it: each lookup would be a miss and each write a delete, two round trips to
+    Redis for every part of every page.
     """
     language = translation.get_language()
     memo = request.__dict__.setdefault("_twinsite_chrome", {})
     if (part, language) not in memo:
-        site = Site.find_for_request(request)
-        chrome = generations.of(request, generations.EVERY_PAGE)
-        key = f"chrome:{chrome}:{part}:{language}:{site.pk if site else 0}"
-        store = caches[settings.CACHE_MIDDLEWARE_ALIAS]
-        cached = store.get(key)
-        if cached is None:
-            cached = (build(),)  # a tuple, so that a missing record is cached too
-            store.set(key, cached, settings.CHROME_CACHE_SECONDS)
-        memo[(part, language)] = cached[0]
+        if settings.CHROME_CACHE_SECONDS:
+            memo[(part, language)] = stored_chrome(request, part, language, build)
+        else:
+            memo[(part, language)] = build()
     return memo[(part, language)]
+
+
+def stored_chrome(request, part, language, build):
+    site = Site.find_for_request(request)
+    chrome = generations.of(request, generations.EVERY_PAGE)
+    key = f"chrome:{chrome}:{part}:{language}:{site.pk if site else 0}"
+    store = caches[settings.CACHE_MIDDLEWARE_ALIAS]
+    cached = store.get(key)
+    if cached is None:
+        cached = (build(),)  # a tuple, so that a missing record is cached too
+        store.set(key, cached, settings.CHROME_CACHE_SECONDS)
+    return cached[0]
 
 
 def language_versions(context):
@@ -147,6 +159,7 @@ def language_versions(context):
             .annotate(private=under_restriction())
             .select_related("locale")
             .only(*LINK_FIELDS, "locale__language_code")
+            .order_by()  # a dict by language: an ORDER BY would only cost its compiling
         }
         for code, name in settings.LANGUAGES:
             target = translations.get(code)
@@ -215,12 +228,16 @@ def menu_chrome(request):
         home = home_page(request)
         if home is None:
             return {"home_url": "/", "items": [], "easy_read": None}
-        children = list(
+        # In the tree's order, sorted here: Django compiles an ORDER BY by hashing
+        # every selected column (core.models.links.in_sort_order).
+        children = sorted(
             home.get_children()
             .live()
             .filter(Q(show_in_menus=True) | EASY_READ)
             .annotate(is_easy_read=ExpressionWrapper(EASY_READ, output_field=BooleanField()))
             .only(*LINK_FIELDS, "show_in_menus")
+            .order_by(),
+            key=attrgetter("path"),
         )
         easy_read = next((child for child in children if child.is_easy_read), None)
         return {
@@ -316,13 +333,16 @@ def statement_line(request):
     footer has been built. Under the RGAA the line carries the mention of the
     conformity level the statement gives (“Accessibilité : non conforme”).
     """
-    statement = (
+    # The first in the tree; a language has one or two, compared here rather than
+    # by an ORDER BY that Django compiles column by column.
+    statement = min(
         AccessibilityStatementPage.objects.live()
         .exclude(under_restriction())
         .filter(locale=active_locale(request))
-        .order_by("path")
         .only(*LINK_FIELDS, "regime", "conformity")
-        .first()
+        .order_by(),
+        key=attrgetter("path"),
+        default=None,
     )
     if statement is None:
         return None

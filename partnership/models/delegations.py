@@ -81,8 +81,8 @@ class DelegationReportPage(ContentPage):
     link_relations = {
         "participants": ["association__city"],
         "funding": ["programme"],
-        # Only their translation keys count: ``pages_in_language`` reads what the links show.
-        "related_pages": ["page"],
+        # Only the pages' ids: ``pages_in_language`` reads what the links show.
+        "related_pages": [],
     }
 
     parent_page_types = ["partnership.DelegationReportIndexPage"]
@@ -103,7 +103,7 @@ class DelegationReportPage(ContentPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["related"] = shown_when_used(
-            lambda: self.pages_in_language(link.page for link in self.links["related_pages"])
+            lambda: self.pages_in_language(link.page_id for link in self.links["related_pages"])
         )
         return context
 

@@ -128,7 +128,7 @@ class WorkshopPage(CalendarEventMixin, RegistrableEvent, ContentPage):
     ]
 
     bilingual_fields = ("summary", "agenda", "topics", "questions", "results", "body")
-    route_related = (*ContentPage.route_related, "follow_up")
+    route_related = ContentPage.route_related
     link_relations = {"organisers": ["association__city"]}
 
     # Where it happens does not change with the language; how it is described does.
@@ -155,7 +155,7 @@ class WorkshopPage(CalendarEventMixin, RegistrableEvent, ContentPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["follow_up"] = shown_when_used(
-            lambda: next(iter(self.pages_in_language([self.follow_up])), None)
+            lambda: next(iter(self.pages_in_language([self.follow_up_id])), None)
         )
         return context
 
