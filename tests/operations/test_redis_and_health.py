@@ -11,6 +11,7 @@ import os
 
 import pytest
 import redis
+from django.core.cache import caches
 from django.test import override_settings
 from wagtail.models import PageViewRestriction
 
@@ -52,7 +53,10 @@ def redis_caches():
         with override_settings(
             CACHES=caches_from(f"{SERVER}/{first}"), CACHE_MIDDLEWARE_SECONDS=300
         ):
+            # What an earlier test left in this process's memory of the renditions.
+            caches["renditions"].clear()
             yield stores
+            caches["renditions"].clear()
         for store in stores.values():
             store.flushdb()
 
@@ -123,3 +127,60 @@ def test_without_redis_url_the_caches_live_in_memory():
         "django.core.cache.backends.locmem.LocMemCache"
     }
     assert set(caches) == {"default", "pages", "renditions"}
+
+
+# Renditions: each process's memory in front of Redis (twinsite/memory_in_front.py) ----------
+
+
+def rendition_queries(client, url):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with override_settings(CACHE_MIDDLEWARE_SECONDS=0), CaptureQueriesContext(connection) as seen:
+        response = client.get(url)
+    assert response.status_code == 200
+    return response.content, [q["sql"] for q in seen if "wagtailimages_rendition" in q["sql"]]
+
+
+def test_renditions_are_read_from_memory_then_from_redis_then_from_the_database(
+    client, report, redis_caches
+):
+    first, _ = rendition_queries(client, report.url)
+    assert redis_caches["renditions"].dbsize() > 0
+    memory = caches["renditions"].memory
+
+    # Redis emptied: this process still has them.
+    redis_caches["renditions"].flushdb()
+    page, queries = rendition_queries(client, report.url)
+    assert queries == [] and page == first
+
+    # A process that has not read them yet (its memory empty) finds them in Redis.
+    memory.clear()
+    _, queries = rendition_queries(client, report.url)
+    assert queries  # neither memory nor Redis had them: read again, and stored in both
+    assert redis_caches["renditions"].dbsize() > 0
+    memory.clear()
+    page, queries = rendition_queries(client, report.url)
+    assert queries == [] and page == first
+    assert len(memory._cache) > 0
+
+
+def test_the_memory_in_front_forgets_what_is_deleted_and_what_is_old(redis_caches):
+    import time
+
+    from django.conf import settings
+
+    from twinsite.memory_in_front import MemoryInFrontCache
+
+    config = settings.CACHES["renditions"]
+    options = {**config["OPTIONS"], "MEMORY_SECONDS": 1}
+    short = MemoryInFrontCache("", {**config, "OPTIONS": options})
+    short.set("key", "value")
+    assert short.get_many(["key", "other"]) == {"key": "value"}
+    redis_caches["renditions"].flushdb()
+    assert short.get("key") == "value"  # from memory
+    time.sleep(1.1)
+    assert short.get("key") is None  # memory expired, Redis emptied
+    short.set("key", "value")
+    short.delete("key")
+    assert short.get("key") is None and short.shared.get("key") is None

@@ -5,7 +5,8 @@ Three caches, each in its own Redis database, because emptying the page cache
 
 - ``default``: Django and Wagtail's small things (site root paths, rate limits);
 - ``pages``: whole anonymous pages, emptied whenever content changes;
-- ``renditions``: Wagtail's image renditions, kept across deploys.
+- ``renditions``: Wagtail's image renditions, kept across deploys, and read
+  through each process's memory first (twinsite/memory_in_front.py).
 
 The caches fail open: if Redis goes away, every lookup is a miss and the site
 keeps serving from the database, only slower.
@@ -22,9 +23,13 @@ def _with_database(url, number):
 
 
 def redis_caches(url, *, timeout_seconds=0.5):
-    """One django-redis cache per name, in consecutive databases from the URL's own."""
+    """One django-redis cache per name, in consecutive databases from the URL's own.
+
+    The renditions are read through each process's memory first
+    (twinsite/memory_in_front.py): they never change under their key.
+    """
     first = int(urlsplit(url).path.strip("/") or 0)
-    return {
+    caches = {
         name: {
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": _with_database(url, first + offset),
@@ -37,6 +42,11 @@ def redis_caches(url, *, timeout_seconds=0.5):
         }
         for offset, name in enumerate(CACHE_NAMES)
     }
+    caches["renditions"] = {
+        "BACKEND": "twinsite.memory_in_front.MemoryInFrontCache",
+        "OPTIONS": {"SHARED": caches["renditions"]},
+    }
+    return caches
 
 
 def local_caches():
