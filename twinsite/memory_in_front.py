@@ -5,9 +5,9 @@ renditions: a rendition's key names the image, its file's hash, the focal
 point and the filter, so a new file or a new focal point makes new keys, and
 nothing ever stores another rendition under an old one. Read from Redis, every
 rendition a page shows costs its share of a round trip and an unpickled model
-instance (some thirty for a page with a gallery, a fifth of an uncached
-exhibition page's time). Read from the process's memory, it costs a dictionary
-lookup and the unpickling.
+instance: some thirty for an exhibition, about 2 ms of CPU of an uncached
+rendering's 20 (bench/RESULTS.md). Read from the process's memory, it costs a
+dictionary lookup and the unpickling.
 
 The shared cache stays the one every process fills and reads on a miss, so a
 new or restarted worker finds renditions there, and they survive a deploy. A

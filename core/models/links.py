@@ -18,8 +18,8 @@ def in_sort_order(rows):
 
     Sorted here, not by the database: to compile an ORDER BY, Django hashes the
     expression of every selected column (``BaseExpression.identity`` binds a
-    signature for each), which for a list of links with its records costs more
-    than the query. A page has a handful of links. Rows without a position (made
+    signature for each), about a third of what a list of links with its records
+    cost. A page has a handful of links. Rows without a position (made
     outside the editor) come last, in the order they were made, on every database.
     A preview's links (modelcluster's ``FakeQuerySet``) are in the form's order.
     """

@@ -128,7 +128,6 @@ class WorkshopPage(CalendarEventMixin, RegistrableEvent, ContentPage):
     ]
 
     bilingual_fields = ("summary", "agenda", "topics", "questions", "results", "body")
-    route_related = ContentPage.route_related
     link_relations = {"organisers": ["association__city"]}
 
     # Where it happens does not change with the language; how it is described does.
